@@ -1,0 +1,5 @@
+"""`python -m pressqa`."""
+
+from pressqa.cli import main
+
+main()

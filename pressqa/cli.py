@@ -1,0 +1,123 @@
+"""The command line: parse, load, call, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pressqa import __version__
+from pressqa.finding import SEVERITY_NAMES, Severity
+from pressqa.formatters import FORMAT_NAMES, formatter
+from pressqa.formatters.text import summary
+from pressqa.runner import EXIT_ERROR, RunOptions, UsageError, run
+
+SEVERITY_CHOICE = click.Choice(SEVERITY_NAMES, case_sensitive=False)
+
+
+def _prefixes(values: tuple[str, ...]) -> list[str] | None:
+    """Repeated or comma-separated rule-id prefixes; None when the option was not given."""
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pressqa")
+def main() -> None:
+    """pressqa: a translation-quality and typo linter for press releases."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only rules whose id starts with this prefix (repeat or comma-separate).")
+@click.option("--ignore", multiple=True, help="Leave out rules whose id starts with this prefix.")
+@click.option("--extend-select", multiple=True, help="Add rules (e.g. ones off by default) to the selection.")
+@click.option("--min-severity", type=SEVERITY_CHOICE, help="Report findings at or above this level [default: warning].")
+@click.option("--fail-on", type=SEVERITY_CHOICE, help="Exit 1 for findings at or above this level [default: warning].")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--language", type=click.Choice(["en", "en-GB", "en-US"]), help="Spelling variant to enforce.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomic writes, encoding and line ends kept).")
+@click.option("--require-grammar", is_flag=True, default=None, help="Exit 2 when LanguageTool cannot run.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    min_severity: str | None,
+    fail_on: str | None,
+    config_path: Path | None,
+    language: str | None,
+    fix: bool,
+    require_grammar: bool | None,
+    quiet: bool,
+) -> None:
+    """Check press releases (.txt, .md; folders; '-' for stdin)."""
+    options = RunOptions(
+        paths=list(paths) or ["."],
+        config=config_path,
+        select=_prefixes(select),
+        ignore=_prefixes(ignore),
+        extend_select=_prefixes(extend_select) or [],
+        min_severity=Severity.parse(min_severity) if min_severity else None,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        language=language,
+        fix=fix,
+        require_grammar=require_grammar,
+    )
+    try:
+        result = run(options)
+    except UsageError as error:
+        click.echo(f"pressqa: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(formatter(output_format)(result.findings, result.errors, result.rules), nl=False)
+    for error in result.errors:
+        click.echo(f"pressqa: error: {error.message}", err=True)
+    for note in result.notes:
+        click.echo(note, err=True)
+    if not quiet:
+        line = summary(result.findings, result.errors, result.files_checked)
+        if result.files_fixed:
+            line += f"; fixed {result.files_fixed} file{'s' if result.files_fixed != 1 else ''}"
+        click.echo(line, err=True)
+    sys.exit(result.exit_code)
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def list_rules(config_path: Path | None) -> None:
+    """List every rule: id, kind, default severity, on/off, summary."""
+    from pressqa.catalogue import catalogue
+
+    try:
+        rules = catalogue(config_path)
+    except UsageError as error:
+        click.echo(f"pressqa: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    width = max((len(r.id) for r in rules), default=10)
+    for rule in rules:
+        state = "" if rule.enabled else " (off by default)"
+        click.echo(f"{rule.id:<{width}}  {rule.kind:<12} {str(rule.severity):<10} {rule.summary}{state}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def explain(rule_id: str, config_path: Path | None) -> None:
+    """Print a rule's description and examples."""
+    from pressqa.catalogue import catalogue, explain_rule
+
+    try:
+        rules = {r.id: r for r in catalogue(config_path)}
+    except UsageError as error:
+        click.echo(f"pressqa: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    rule = rules.get(rule_id) or rules.get(rule_id.split("/", 1)[0])
+    if rule is None:
+        click.echo(f"pressqa: error: no rule {rule_id!r}; `pressqa rules` lists them", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(explain_rule(rule))

@@ -1,0 +1,78 @@
+"""check(documents, rules): run every kind over every document, then the cross-document kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from pressqa.document import Document
+from pressqa.finding import Finding, Severity
+from pressqa.kinds import kind_class
+from pressqa.rule import Kind, KindContext, Rule
+from pressqa.suppression import Silence, silences
+from pressqa.selection import is_selected
+
+
+class Engine:
+    """Kinds built once for a rule set; documents go through one at a time so memory stays flat."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        context: KindContext | None = None,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+    ) -> None:
+        self.context = context or KindContext()
+        self.kinds: list[Kind] = [kind_class(rule.kind)(rule, self.context) for rule in rules]
+        self.select = tuple(select)
+        self.ignore = tuple(ignore)
+        self._silences: dict[str, list[Silence]] = {}
+
+    def check_document(self, doc: Document, observe: bool = True) -> list[Finding]:
+        """Findings of one document from every kind, suppression applied, sorted.
+
+        `observe=False` re-checks a document the cross-document kinds have already seen (after --fix).
+        """
+        found: list[Finding] = []
+        for kind in self.kinds:
+            if not kind.cross_document:
+                found.extend(kind.check(doc))
+            elif observe:
+                found.extend(kind.observe(doc))
+        ranges = silences(doc)
+        if any(kind.cross_document for kind in self.kinds) and ranges:
+            self._silences[doc.path] = ranges
+        return sorted(self._keep(found, ranges), key=Finding.sort_key)
+
+    def finish(self) -> list[Finding]:
+        """Findings that needed every document of the run (cross-document consistency)."""
+        found: list[Finding] = []
+        for kind in self.kinds:
+            if kind.cross_document:
+                found.extend(kind.finish())
+        kept = [f for f in found if f in set(self._keep([f], self._silences.get(f.path, [])))]
+        return sorted(kept, key=Finding.sort_key)
+
+    def _keep(self, findings: Iterable[Finding], ranges: Sequence[Silence]) -> list[Finding]:
+        kept = []
+        for finding in findings:
+            if "/" in finding.rule and not is_selected(finding.rule, self.select, self.ignore):
+                continue  # sub-ids such as grammar.languagetool/EN_A_VS_AN are selectable on their own
+            if not any(silence.covers(finding) for silence in ranges):
+                kept.append(finding)
+        return kept
+
+
+def check(
+    documents: Iterable[Document],
+    rules: Sequence[Rule],
+    context: KindContext | None = None,
+    min_severity: Severity = Severity.SUGGESTION,
+) -> list[Finding]:
+    """The public API: all findings of the rules over the documents, at or above `min_severity`."""
+    engine = Engine(rules, context)
+    findings: list[Finding] = []
+    for doc in documents:
+        findings.extend(engine.check_document(doc))
+    findings.extend(engine.finish())
+    return sorted((f for f in findings if f.severity >= min_severity), key=Finding.sort_key)

@@ -1,0 +1,209 @@
+"""One run of `pressqa check`: find files and their configs, build rule sets, check, fix, decide the exit code."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pressqa.config import Config, ConfigError, find_config_file, load_config
+from pressqa.document import MARKDOWN_SUFFIXES, Document, DocumentError
+from pressqa.engine import Engine
+from pressqa.finding import Finding, Severity
+from pressqa.fix import apply_fixes, encode, write_atomically
+from pressqa.formatters import InputError
+from pressqa.lexicon import Lexicon
+from pressqa.loader import RuleFileError, builtin_rules_dir, load_rules
+from pressqa.rule import KindContext, Rule
+from pressqa.selection import active_rules, unmatched_prefixes
+
+CHECKED_SUFFIXES = frozenset({".txt", ".text"} | MARKDOWN_SUFFIXES)
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the run as a whole (config, rule files, options): exit 2 before checking."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line asked for; None means 'take it from the config'."""
+
+    paths: Sequence[str]
+    config: Path | None = None
+    select: Sequence[str] | None = None
+    ignore: Sequence[str] | None = None
+    extend_select: Sequence[str] = ()
+    min_severity: Severity | None = None
+    fail_on: Severity | None = None
+    language: str | None = None
+    fix: bool = False
+    require_grammar: bool | None = None
+
+
+@dataclass
+class RunResult:
+    """Everything a run found, and what the CLI prints and exits with."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    files_checked: int = 0
+    files_fixed: int = 0
+    fail_on: Severity = Severity.WARNING
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 findings at or above the fail level or files changed by --fix, 2 input errors."""
+        if self.errors:
+            return EXIT_ERROR
+        if self.files_fixed or any(f.severity >= self.fail_on for f in self.findings):
+            return EXIT_FINDINGS
+        return EXIT_CLEAN
+
+
+def iter_files(paths: Sequence[str]) -> Iterator[str]:
+    """Files named on the command line, and the .txt/.md files under folders named on it, in a stable order."""
+    for given in paths:
+        if given == "-" or not os.path.isdir(given):
+            yield given
+            continue
+        for folder, subfolders, names in os.walk(given):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            for name in sorted(names):
+                if Path(name).suffix.lower() in CHECKED_SUFFIXES:
+                    yield os.path.join(folder, name)
+
+
+def is_excluded(path: str, config: Config) -> bool:
+    """Whether a config's exclude globs (relative to the config's folder) match the file."""
+    if path == "-" or not config.exclude:
+        return False
+    absolute = Path(path).resolve()
+    try:
+        relative = absolute.relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        relative = Path(path).as_posix()
+    return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(Path(path).name, glob) for glob in config.exclude)
+
+
+@dataclass
+class _RuleSet:
+    """The engine for one configuration, and the rules it runs."""
+
+    config: Config
+    engine: Engine
+    rules: dict[str, Rule]
+
+
+class Runner:
+    """Builds one rule set per configuration file met, and checks files through them."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self._configs: dict[Path | None, Config] = {}
+        self._rule_sets: dict[Path | None, _RuleSet] = {}
+        self.notes: list[str] = []
+
+    def config_for(self, path: str) -> Config:
+        """The config governing a file: --config, else the nearest file walking up, else defaults."""
+        if self.options.config is not None:
+            source: Path | None = self.options.config
+        else:
+            start = Path.cwd() if path == "-" else Path(path).resolve()
+            source = find_config_file(start)
+        if source not in self._configs:
+            config = load_config(source) if source is not None else Config()
+            self._configs[source] = self._with_cli(config)
+        return self._configs[source]
+
+    def _with_cli(self, config: Config) -> Config:
+        o = self.options
+        grammar = config.grammar
+        if o.require_grammar is not None:
+            grammar = replace(grammar, require=o.require_grammar)
+        return replace(
+            config,
+            select=tuple(o.select) if o.select is not None else config.select,
+            ignore=tuple(o.ignore) if o.ignore is not None else config.ignore,
+            min_severity=o.min_severity or config.min_severity,
+            fail_on=o.fail_on or config.fail_on,
+            language=o.language or config.language,
+            grammar=grammar,
+        )
+
+    def rule_set(self, config: Config) -> _RuleSet:
+        """The engine for a config, built on first use."""
+        if config.path not in self._rule_sets:
+            directories = [builtin_rules_dir(), *config.rule_dirs]
+            rules, errors = load_rules(directories)
+            if errors:
+                raise UsageError("\n".join(str(e) for e in errors))
+            select = [*config.select, *self.options.extend_select]
+            for prefix in unmatched_prefixes([*select, *config.ignore, *config.severity], rules):
+                self.notes.append(f"pressqa: note: '{prefix}' matches no rule of this version; accepted")
+            chosen = active_rules(rules, select, config.ignore, config.severity)
+            context = KindContext(
+                language=config.language,
+                lexicon=Lexicon([d / "data" for d in directories], accept=config.accept, language=config.language),
+                settings={"config": config},
+            )
+            engine = Engine(chosen, context, select, config.ignore)
+            self._rule_sets[config.path] = _RuleSet(config, engine, {r.id: r for r in chosen})
+        return self._rule_sets[config.path]
+
+    def run(self) -> RunResult:
+        """Check every file; input errors are collected per file and the other files still checked."""
+        result = RunResult()
+        fail_levels: list[Severity] = []
+        for path in iter_files(self.options.paths):
+            try:
+                config = self.config_for(path)
+            except ConfigError as error:
+                raise UsageError(str(error)) from None
+            if is_excluded(path, config):
+                continue
+            rule_set = self.rule_set(config)
+            fail_levels.append(config.fail_on)
+            try:
+                doc = Document.read(path)
+            except DocumentError as error:
+                result.errors.append(InputError(path, f"{path}: {error}"))
+                continue
+            result.files_checked += 1
+            findings = rule_set.engine.check_document(doc)
+            if self.options.fix and path != "-":
+                findings = self._fix(doc, rule_set, findings, result)
+            result.findings.extend(f for f in findings if f.severity >= config.min_severity)
+        for rule_set in self._rule_sets.values():
+            result.findings.extend(
+                f for f in rule_set.engine.finish() if f.severity >= rule_set.config.min_severity
+            )
+            result.rules.update(rule_set.rules)
+            result.notes.extend(rule_set.engine.context.notices)
+        result.notes[:0] = self.notes
+        result.findings.sort(key=Finding.sort_key)
+        result.fail_on = min(fail_levels) if fail_levels else Severity.WARNING
+        return result
+
+    def _fix(self, doc: Document, rule_set: _RuleSet, findings: list[Finding], result: RunResult) -> list[Finding]:
+        fixed_text, count = apply_fixes(doc, findings)
+        if not count or fixed_text == doc.text:
+            return findings
+        try:
+            write_atomically(Path(doc.path), encode(doc, fixed_text))
+        except OSError as error:
+            result.errors.append(InputError(doc.path, f"{doc.path}: cannot write fixes: {error.strerror or error}"))
+            return findings
+        result.files_fixed += 1
+        fixed = Document.from_text(doc.path, fixed_text, markdown=doc.markdown)
+        fixed.encoding = doc.encoding
+        return rule_set.engine.check_document(fixed, observe=False)
+
+
+def run(options: RunOptions) -> RunResult:
+    """Run one check over the options' paths."""
+    return Runner(options).run()
