@@ -11,6 +11,11 @@ KIND_CLASSES: dict[str, str] = {
     "pattern": "pressqa.kinds.pattern:PatternKind",
     "repetition": "pressqa.kinds.repetition:RepetitionKind",
     "quotes": "pressqa.kinds.quotes:QuotesKind",
+    "spelling": "pressqa.kinds.spelling:SpellingKind",
+    "entity": "pressqa.kinds.entity:EntityKind",
+    "consistency": "pressqa.kinds.consistency:ConsistencyKind",
+    "script": "pressqa.kinds.script:ScriptKind",
+    "grammar": "pressqa.kinds.grammar:GrammarKind",
 }
 
 
