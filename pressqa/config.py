@@ -125,7 +125,7 @@ class _Reader:
     """Typed access to a config table that remembers which keys were read."""
 
     def __init__(self, table: Mapping[str, Any], path: Path, prefix: str = "") -> None:
-        self.table = table
+        self.values = table
         self.path = path
         self.prefix = prefix
         self.seen: set[str] = set()
@@ -135,7 +135,7 @@ class _Reader:
 
     def _get(self, key: str) -> Any:
         self.seen.add(key)
-        return self.table.get(key)
+        return self.values.get(key)
 
     def string(self, key: str) -> str | None:
         value = self._get(key)
@@ -206,7 +206,7 @@ class _Reader:
         return result
 
     def reject_unknown(self) -> None:
-        unknown = sorted(set(self.table) - self.seen)
+        unknown = sorted(set(self.values) - self.seen)
         if unknown:
             raise self._error(unknown[0], "unknown key")
 
