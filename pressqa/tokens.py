@@ -1,0 +1,125 @@
+"""A tokeniser for press text: words with apostrophes and hyphens, numbers, ordinals, acronyms, initials, URLs.
+
+Works on a document's prose mask (masked characters break tokens) and keeps
+offsets into the text. Each token knows whether it opens a sentence, so a
+checker can tell "Medvedev said" inside a sentence from a capitalised first word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+WORD = "word"  # letters, with inner apostrophes and hyphens: Lukashenko’s, State-made, d'Azur
+ACRONYM = "acronym"  # two or more capitals, maybe with a plural or possessive: NATO, NGOs, EAEU’s
+INITIALS = "initials"  # letters with full stops: A.A., U.S., e.g.
+NUMBER = "number"  # digits, maybe with letters: 80th, 1990s, 5km, COVID-19 parts, 6thParatroop
+CODE = "code"  # letters and digits mixed, starting with a letter: G20, Su57
+URL = "url"
+EMAIL = "email"
+HASHTAG = "hashtag"
+HANDLE = "handle"
+
+LETTER = r"[^\W\d_]"
+APOSTROPHE = "'\u2019\u02bc"
+_PATTERN = re.compile(
+    rf"""
+    (?P<url>(?:https?://|ftp://|www\.)[^\s<>()"“”«»\x00]*[^\s<>()"“”«».,;:!?'’\x00])
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<hashtag>(?<![\w&])\#\w+)
+  | (?P<handle>(?<![\w.])@\w+)
+  | (?P<initials>(?<!\w)(?:{LETTER}\.){{2,}}|(?<![\w.])[A-Z]\.(?=[ \u00a0]?[A-Z]{LETTER}))
+  | (?P<number>\d+(?:[.,]\d+)*{LETTER}*(?:[-‑]{LETTER}+)*)
+  | (?P<code>{LETTER}+\d\w*)
+  | (?P<word>{LETTER}+(?:[{APOSTROPHE}]{LETTER}+)*(?:[-‑]{LETTER}+(?:[{APOSTROPHE}]{LETTER}+)*)*[{APOSTROPHE}]?)
+    """,
+    re.VERBOSE,
+)
+SENTENCE_END = ".!?…:;"
+# A full stop after an initial or a common abbreviation does not end the sentence: "A.A. Vishnevsky", "Mr. Putin".
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:(?<![\w.])(?:[A-Za-z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Lt|Col|Jr|Sr|vs|No|Nos|approx|Art|Vol)\.)$"
+)
+OPENERS = "\"'“‘«„([{*_–—-•·\u00a0 \t"
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token: its text, 0-based offsets into the document text, kind, and whether it opens a sentence."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    sentence_start: bool = False
+
+    @property
+    def is_capitalised(self) -> bool:
+        """Whether the first letter is a capital."""
+        return self.text[:1].isupper()
+
+    def parts(self) -> list[Token]:
+        """The hyphen-separated parts of a compound word (the token itself when it has no hyphen)."""
+        if "-" not in self.text and "‑" not in self.text:
+            return [self]
+        parts: list[Token] = []
+        offset = self.start
+        for index, piece in enumerate(re.split(r"[-‑]", self.text)):
+            if piece:
+                parts.append(Token(piece, offset, offset + len(piece), self.kind, self.sentence_start and index == 0))
+            offset += len(piece) + 1
+        return parts
+
+
+def _kind(match: re.Match[str]) -> str:
+    kind = match.lastgroup or WORD
+    if kind == WORD:
+        text = match.group(0).rstrip(APOSTROPHE)
+        bare = text[:-2] if text[-2:-1] in APOSTROPHE and text[-1:] == "s" else text
+        bare = bare[:-1] if bare.endswith("s") and bare[:-1].isupper() else bare
+        if len(bare) > 1 and bare.isupper() and "-" not in bare:
+            return ACRONYM
+    return kind
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of a sentence, line or list item (quotes and brackets skipped)."""
+    index = start - 1
+    while index >= 0 and text[index] in OPENERS:
+        index -= 1
+    if index < 0 or text[index] in "\n\x00":
+        return True
+    if text[index] == ".":
+        return not _ABBREVIATION_BEFORE.search(text, max(0, index - 12), index + 1)
+    if text[index] in SENTENCE_END:
+        return True
+    # A closing quote or bracket after a full stop: ... said.” The ...
+    return text[index] in "\"'”’»)" and index > 0 and text[index - 1] in SENTENCE_END
+
+
+def tokenize(text: str) -> Iterator[Token]:
+    """Tokens of a text (or a prose mask, whose masked characters never join a token), in order."""
+    for match in _PATTERN.finditer(text):
+        kind = _kind(match)
+        value = match.group(0)
+        if kind == WORD and value[-1] in APOSTROPHE and not value[:-1].endswith(("s", "S")):
+            value = value[:-1]  # a closing single quote, not a plural possessive
+        start = match.start()
+        yield Token(value, start, start + len(value), kind, opens_sentence(text, start))
+
+
+def split_number(token: str) -> tuple[str, str]:
+    """A NUMBER token split into its digits (with separators) and the letters after them: '6thParatroop' -> ('6', 'thParatroop')."""
+    match = re.match(r"[\d.,]+", token)
+    digits = match.group(0) if match else ""
+    return digits, token[len(digits) :]
+
+
+def ordinal_suffix(number: str) -> str:
+    """The English ordinal suffix of a whole number: 1 -> st, 12 -> th, 22 -> nd."""
+    value = int(number.replace(",", "").split(".")[0] or 0)
+    if 10 <= value % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
