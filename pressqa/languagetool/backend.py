@@ -172,12 +172,16 @@ class GrammarBackend:
             if abort.is_set():
                 raise LanguageToolError("not sent after an earlier failure", "aborted")
             try:
-                return self.client.check(payloads[key], language, options)
-            except LanguageToolError as error:
-                if error.kind != "busy" or abort.is_set():
-                    raise
-                time.sleep(0.5)  # the server said it is busy: one retry
-                return self.client.check(payloads[key], language, options)
+                try:
+                    return self.client.check(payloads[key], language, options)
+                except LanguageToolError as error:
+                    if error.kind != "busy" or abort.is_set():
+                        raise
+                    time.sleep(0.5)  # the server said it is busy: one retry
+                    return self.client.check(payloads[key], language, options)
+            except LanguageToolError:
+                abort.set()  # here, not in the caller, so no worker starts another send
+                raise
 
         first_error: LanguageToolError | None = None
         with ThreadPoolExecutor(max_workers=min(self.workers, len(keys))) as pool:
@@ -191,10 +195,8 @@ class GrammarBackend:
                     except LanguageToolError as error:
                         if first_error is None or first_error.kind == "aborted":
                             first_error = error
-                        if not abort.is_set():
-                            abort.set()
-                            for other in pending:
-                                other.cancel()
+                        for other in pending:
+                            other.cancel()
                 pending = {f: k for f, k in pending.items() if not f.cancelled()}
         return fresh, first_error
 

@@ -117,3 +117,14 @@ def drop_connection(handler: Handler) -> None:
     """A reply that closes the socket without answering."""
     handler.close_connection = True
     handler.connection.shutdown(socket.SHUT_RDWR)
+
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    """The environment for a child Python that must import this checkout's pressqa."""
+    import os
+
+    path = os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path, **extra}
