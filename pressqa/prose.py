@@ -30,6 +30,8 @@ BLOCK_PREFIX = re.compile(r"^(?:[ \t]*>)*[ \t]*(?:#{1,6}(?=[ \t]|$)|[-+*](?=[ \t
 HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 TABLE_PIPE = re.compile(r"(?<!\\)\|")
 TABLE_DELIMITER_ROW = re.compile(r"^[ \t|:-]+$")
+# HTML blocks whose content is not prose: raw-text elements, processing instructions, declarations, CDATA.
+RAW_HTML_BLOCK = re.compile(r"^[ \t]*<(?:(?:script|pre|style|textarea)\b|[?!](?!--))", re.IGNORECASE)
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -63,7 +65,16 @@ def _prose_lines(text: str) -> set[int]:
     for token in tokens:
         if token.type == "inline" and token.map:
             lines.update(range(token.map[0], token.map[1]))
+        elif token.type == "html_block" and token.map and _html_block_has_prose(token.content):
+            # Text between tags (<p>…</p>, after a comment) is rendered; the tags themselves are masked below.
+            lines.update(range(token.map[0], token.map[1]))
     return lines
+
+
+def _html_block_has_prose(content: str) -> bool:
+    if RAW_HTML_BLOCK.match(content):
+        return False
+    return not (content.lstrip().startswith("<!--") and "-->" not in content)
 
 
 def mask_markdown(text: str) -> str:
