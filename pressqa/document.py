@@ -83,10 +83,10 @@ class Document:
     @classmethod
     def from_bytes(cls, path: str, data: bytes, *, markdown: bool | None = None) -> Document:
         """Decode UTF-8 (with or without BOM); raise DocumentError for binary or other encodings."""
-        if b"\x00" in data[:8192]:
-            raise DocumentError("binary file (contains NUL bytes)")
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise DocumentError("UTF-16 is not supported; save the file as UTF-8")
+        if b"\x00" in data[:8192]:
+            raise DocumentError("binary file (contains NUL bytes)")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
