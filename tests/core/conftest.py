@@ -1,0 +1,58 @@
+"""Shared helpers for the core tests: files in a temporary folder, and the CLI run in-process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pressqa.cli import main
+
+# Groups whose rules are plain patterns: fast, and stable while other engineers add groups.
+CORE_GROUPS = "words,typography,translationese,numbers,quotes"
+
+
+@dataclass
+class CliResult:
+    """What one `pressqa` invocation printed and returned."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty current folder with no config file above it that the test did not write."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def write(workdir: Path) -> Callable[..., Path]:
+    """Write text (or bytes) to a file under the working folder, creating folders on the way."""
+
+    def _write(relative: str, content: str | bytes) -> Path:
+        path = workdir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_bytes(content.encode("utf-8"))
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def cli(workdir: Path) -> Callable[..., CliResult]:
+    """Run `pressqa ARGS…` in-process; stdin text may be given."""
+
+    def _run(*args: str, stdin: str | bytes | None = None) -> CliResult:
+        result = CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    return _run
