@@ -1,0 +1,222 @@
+"""The `script` kind: Cyrillic or Greek look-alikes inside Latin words, untranslated Cyrillic, invisible characters.
+
+One kind, three checks (the rule's `check` option):
+
+- `homoglyph`: a word mixing Latin with Cyrillic/Greek letters ("Adebayо"), or a
+  lone word of look-alike letters between English words ("с)" as a list letter).
+  The fix maps the look-alikes to Latin letters and is safe.
+- `cyrillic-run`: Cyrillic words left in an English text. Quiet when the config
+  says the document is bilingual, and for an original given on purpose: a run
+  inside parentheses or quotation marks, as in `Union State (Союзное государство)`
+  or `the slogan «Мы вместе»`.
+- `invisible`: zero-width characters, a soft hyphen inside a word, and a
+  non-breaking space that splits one word in two ("Gov\u00a0ernment").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
+from typing import Any, ClassVar
+
+from pressqa.confusables import script_of, to_latin
+from pressqa.document import Document
+from pressqa.finding import Finding
+from pressqa.rule import Kind, KindContext, Option, Rule
+
+CHECKS = ("homoglyph", "cyrillic-run", "invisible")
+
+LETTERS = re.compile(r"[^\W\d_]+")
+CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
+CYRILLIC_WORD = rf"[{CYRILLIC}]+(?:['’\u0301][{CYRILLIC}]+)*"
+# Cyrillic words joined by spaces, digits and sentence punctuation (not brackets or quotes, so an
+# enclosing pair can be recognised as marking an original).
+CYRILLIC_RUN = re.compile(rf"{CYRILLIC_WORD}(?:[ \t\u00a0\d,.;:!?\-–—]+{CYRILLIC_WORD})*")
+OPENERS = "(«“„\"'‘‹["
+CLOSERS = ")»”“\"'’›]"
+
+ZERO_WIDTH: dict[str, str] = {
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space (BOM)",
+    "\u180e": "Mongolian vowel separator",
+}
+SPACES_IN_WORD: dict[str, str] = {
+    "\u00a0": "non-breaking space",
+    "\u202f": "narrow non-breaking space",
+    "\u2007": "figure space",
+}
+SOFT_HYPHEN = "\u00ad"
+INVISIBLE = re.compile("[" + "".join(ZERO_WIDTH) + SOFT_HYPHEN + "]")
+SPLIT_WORD = re.compile(r"([^\W\d_]+)([" + "".join(SPACES_IN_WORD) + r"])([^\W\d_]+)")
+
+
+class ScriptKind(Kind):
+    """Mixed scripts, untranslated Cyrillic and invisible characters in prose."""
+
+    name: ClassVar[str] = "script"
+    options: ClassVar[Mapping[str, Option]] = {
+        "check": Option((str,), required=True, help="homoglyph, cyrillic-run or invisible"),
+        "min_letters": Option((int,), 2, help="cyrillic-run: fewest Cyrillic letters a run needs to be reported"),
+    }
+
+    def __init__(self, rule: Rule, context: KindContext) -> None:
+        super().__init__(rule, context)
+        self._check = str(self.option("check"))
+        self._min_letters = int(self.option("min_letters"))
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
+        if options.get("check") not in CHECKS:
+            return [("check", f"must be one of {', '.join(CHECKS)}")]
+        return []
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if self._check == "homoglyph":
+            return self._homoglyphs(doc)
+        if self._check == "cyrillic-run":
+            return self._cyrillic_runs(doc)
+        return self._invisibles(doc)
+
+    # ------------------------------------------------------------------------------------ homoglyph
+
+    def _homoglyphs(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        if prose.isascii():
+            return
+        for match in LETTERS.finditer(prose):
+            word = match.group(0)
+            if word.isascii():
+                continue
+            scripts = {script_of(char) for char in word}
+            foreign = scripts & {"cyrillic", "greek"}
+            if not foreign:
+                continue
+            latin = to_latin(word)
+            if "latin" not in scripts:
+                # A whole word of look-alikes is a slip only between English words; in Cyrillic text it is Cyrillic.
+                if latin is None or not self._between_latin(prose, match.start(), match.end()):
+                    continue
+            elif latin is None and "cyrillic" not in foreign:
+                continue  # Greek letters with no Latin twin (μg, Ωm) are symbols, not slips
+            letters = ", ".join(
+                f"{char} U+{ord(char):04X}" for char in dict.fromkeys(c for c in word if script_of(c) in foreign)
+            )
+            script_names = " and ".join(sorted(s.capitalize() for s in foreign))
+            suggestions = (latin,) if latin else ()
+            yield self.report(
+                doc,
+                match.start(),
+                match.end(),
+                suggestions=suggestions,
+                fixable=latin is not None,
+                script=script_names,
+                letters=letters,
+            )
+
+    @staticmethod
+    def _between_latin(prose: str, start: int, end: int) -> bool:
+        before = LETTERS.findall(prose[max(0, start - 60) : start])
+        after = LETTERS.findall(prose[end : end + 60])
+        neighbours = [w for w in (before[-1] if before else "", after[0] if after else "") if w]
+        return bool(neighbours) and all(script_of(w[0]) == "latin" for w in neighbours)
+
+    # --------------------------------------------------------------------------------- cyrillic run
+
+    def _cyrillic_runs(self, doc: Document) -> Iterator[Finding]:
+        config = self.context.settings.get("config")
+        if getattr(config, "bilingual", False):
+            return
+        prose = doc.prose
+        if prose.isascii():
+            return
+        for match in CYRILLIC_RUN.finditer(prose):
+            start, end = match.span()
+            if _is_letter(prose, start - 1) or _is_letter(prose, end):
+                continue  # Cyrillic letters inside a Latin word: the homoglyph check's business
+            run = match.group(0)
+            letters = sum(1 for char in run if char.isalpha())
+            if letters < self._min_letters:
+                continue
+            if " " not in run and to_latin(run) is not None and self._between_latin(prose, start, end):
+                continue  # a lone look-alike word: reported as a homoglyph
+            if _enclosed(prose, start, end):
+                continue
+            yield self.report(doc, start, end, words=len(LETTERS.findall(run)))
+
+    # ------------------------------------------------------------------------------------ invisible
+
+    def _invisibles(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        if prose.isascii():
+            return
+        for match in INVISIBLE.finditer(prose):
+            char = match.group(0)
+            index = match.start()
+            previous = prose[index - 1] if index else ""
+            following = prose[index + 1] if index + 1 < len(prose) else ""
+            if char == SOFT_HYPHEN:
+                if not (previous.isalpha() and following.isalpha()):
+                    continue
+                name = "soft hyphen"
+            else:
+                if char in "\u200c\u200d" and not _latin_side(previous, following):
+                    continue  # joiners shape emoji sequences and Indic/Arabic script: legitimate there
+                name = ZERO_WIDTH[char]
+            yield self.report(
+                doc, index, index + 1, suggestions=("",), fixable=True, name=name, code=_code(char), where="in the text"
+            )
+        for match in SPLIT_WORD.finditer(prose):
+            left, space, right = match.groups()
+            joined = left + right
+            if not self._splits_word(left, right, joined):
+                continue
+            index = match.start(2)
+            where = f"splits the word '{joined}' in two"
+            yield self.report(
+                doc, index, index + 1, suggestions=("",), fixable=True, name=SPACES_IN_WORD[space], code=_code(space), where=where
+            )
+
+    def _splits_word(self, left: str, right: str, joined: str) -> bool:
+        if not (left.isascii() and right.isascii()):
+            return False
+        known = self._english
+        if joined.lower() not in known:
+            return False
+        return left.lower() not in known or right.lower() not in known
+
+    @cached_property
+    def _english(self) -> Any:
+        from spellchecker import SpellChecker
+
+        return SpellChecker(distance=1).word_frequency
+
+
+def _is_letter(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalpha()
+
+
+def _latin_side(previous: str, following: str) -> bool:
+    return any(char and (char.isascii() or script_of(char) == "latin") for char in (previous, following))
+
+
+def _enclosed(prose: str, start: int, end: int) -> bool:
+    """Whether a span sits inside parentheses or quotation marks on its own line (an original given on purpose)."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    line_end = prose.find("\n", end)
+    line_end = len(prose) if line_end == -1 else line_end
+    before = prose[line_start:start]
+    after = prose[end:line_end]
+    open_paren = before.rfind("(")
+    if open_paren != -1 and ")" not in before[open_paren:] and ")" in after and "(" not in after[: after.find(")")]:
+        return True
+    opener = before.rstrip(" \u00a0")[-1:]
+    closer = after.lstrip(" \u00a0.,;:!?")[:1]
+    return bool(opener) and opener in OPENERS and bool(closer) and closer in CLOSERS
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"

@@ -1,0 +1,96 @@
+"""The script kind: look-alike letters, untranslated Cyrillic runs, invisible characters (positions checked)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pressqa.config import Config
+from pressqa.finding import Finding, Severity
+from pressqa.loader import load_rule
+from pressqa.rule import Rule
+from tests.rule_examples import context_for, fixed_text, rules_root, run_rule
+
+
+def _rule(name: str) -> Rule:
+    return load_rule(rules_root() / "script" / f"{name}.yaml")
+
+
+def _where(findings: list[Finding]) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.suggestions[0] if f.suggestions else "") for f in findings]
+
+
+def test_cyrillic_o_inside_a_latin_name_is_an_error_with_a_safe_fix() -> None:
+    text = "Talks\nThe minister met Mr Adebay\u043e in Abuja."
+    findings = run_rule(_rule("homoglyph"), text)
+    assert _where(findings) == [(2, 21, "Adebayo")]
+    assert findings[0].severity is Severity.ERROR
+    assert findings[0].fixable
+    assert "U+043E" in findings[0].message
+    assert fixed_text(_rule("homoglyph"), text) == "Talks\nThe minister met Mr Adebayo in Abuja."
+
+
+def test_cyrillic_c_at_the_start_of_a_word() -> None:
+    findings = run_rule(_rule("homoglyph"), "Leaders of \u0441ountries attended.")
+    assert _where(findings) == [(1, 12, "countries")]
+
+
+def test_lone_lookalike_list_letter_between_english_words() -> None:
+    findings = run_rule(_rule("homoglyph"), "b) more jobs;\n\u0441) improve housing")
+    assert _where(findings) == [(2, 1, "c")]
+
+
+def test_cyrillic_word_in_cyrillic_text_is_not_a_homoglyph() -> None:
+    assert run_rule(_rule("homoglyph"), "\u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b \u0430 \u0442\u0430\u043a\u0436\u0435") == []
+
+
+def test_greek_symbol_without_latin_twin_is_quiet() -> None:
+    assert run_rule(_rule("homoglyph"), "a dose of 5 \u03bcg a day") == []
+
+
+def test_mixed_word_with_unmappable_cyrillic_letter_is_reported_without_fix() -> None:
+    findings = run_rule(_rule("homoglyph"), "in Rus\u0441\u0438\u044f today")
+    assert _where(findings) == [(1, 4, "")]
+    assert not findings[0].fixable
+
+
+def test_untranslated_cyrillic_run_is_a_warning() -> None:
+    text = "Headline\n\nThe talks took place in \u041c\u0438\u043d\u0441\u043a\u0435 \u0438 \u041c\u043e\u0441\u043a\u0432\u0435 on Friday."
+    findings = run_rule(_rule("cyrillic-run"), text)
+    assert [(f.line, f.column, f.end_column) for f in findings] == [(3, 25, 40)]
+    assert findings[0].severity is Severity.WARNING
+
+
+def test_original_in_parentheses_or_quotes_is_quiet() -> None:
+    rule = _rule("cyrillic-run")
+    union_state = "\u0421\u043e\u044e\u0437\u043d\u043e\u0435 \u0433\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u043e"
+    assert run_rule(rule, f"The Union State ({union_state}) was founded in 1999.") == []
+    assert run_rule(rule, f"The Union State, \u00ab{union_state}\u00bb, was founded.") == []
+    assert run_rule(rule, f"The Union State \u201c{union_state}.\u201d") == []
+
+
+def test_bilingual_config_silences_cyrillic_runs() -> None:
+    context = context_for()
+    context.settings = {"config": replace(Config(), bilingual=True)}
+    text = "The talks took place in \u041c\u0438\u043d\u0441\u043a\u0435 on Friday."
+    assert run_rule(_rule("cyrillic-run"), text, context=context) == []
+    assert len(run_rule(_rule("cyrillic-run"), text)) == 1
+
+
+def test_zero_width_space_and_soft_hyphen_are_reported_and_deleted() -> None:
+    rule = _rule("invisible-character")
+    text = "The Govern\u200bment\nan inter\u00adnational forum"
+    findings = run_rule(rule, text)
+    assert [(f.line, f.column) for f in findings] == [(1, 11), (2, 9)]
+    assert "zero-width space" in findings[0].message and "soft hyphen" in findings[1].message
+    assert fixed_text(rule, text) == "The Government\nan international forum"
+
+
+def test_non_breaking_space_inside_a_word_but_not_between_words() -> None:
+    rule = _rule("invisible-character")
+    findings = run_rule(rule, "talks in\u00a0Minsk with the Gov\u00a0ernment")
+    assert [(f.line, f.column) for f in findings] == [(1, 28)]
+    assert "Government" in findings[0].message
+
+
+def test_zero_width_joiner_inside_emoji_is_quiet() -> None:
+    assert run_rule(_rule("invisible-character"), "family \U0001F468\u200d\U0001F469\u200d\U0001F467 photo") == []
