@@ -196,9 +196,9 @@ def _item_line(sequence: Any, index: int) -> int:
 
 
 def _type_name(kind: type) -> str:
-    return {str: "a string", bool: "true or false", list: "a list", dict: "a mapping", int: "a number"}.get(
-        kind, kind.__name__
-    )
+    # issubclass, not equality: ruamel gives CommentedSeq/CommentedMap, and bool is an int.
+    names = ((bool, "true or false"), (str, "a string"), (list, "a list"), (dict, "a mapping"), (int, "a number"))
+    return next((name for base, name in names if issubclass(kind, base)), kind.__name__)
 
 
 def _plain(value: Any) -> Any:
