@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from pressqa import __version__
 from pressqa.finding import Finding, Severity
@@ -14,6 +16,14 @@ from pressqa.rule import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A file path as a SARIF artifact URI: relative paths stay relative, absolute ones become file: URIs."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(pure.as_posix(), safe="/-._~")
 
 
 def _base_rule(rule_id: str) -> str:
@@ -46,7 +56,7 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": finding.path}, "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(finding.path)}, "region": region}}],
         "partialFingerprints": {
             "pressqa/v1": hashlib.sha256(f"{finding.rule}|{finding.path}|{finding.message}".encode()).hexdigest()[:32]
         },
@@ -57,7 +67,7 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
                 "description": {"text": f"Replace with '{suggestion}'"},
                 "artifactChanges": [
                     {
-                        "artifactLocation": {"uri": finding.path},
+                        "artifactLocation": {"uri": artifact_uri(finding.path)},
                         "replacements": [{"deletedRegion": region, "insertedContent": {"text": suggestion}}],
                     }
                 ],
@@ -91,7 +101,7 @@ def format_sarif(findings: Sequence[Finding], errors: Sequence[InputError], rule
                     {
                         "level": "error",
                         "message": {"text": e.message},
-                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": e.path}}}],
+                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.path)}}}],
                     }
                     for e in errors
                 ],
