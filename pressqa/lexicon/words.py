@@ -97,6 +97,8 @@ class Words:
         self.accept_any_case = frozenset(a for a in accepted if a == a.lower())
         self.accept_exact = frozenset(a for a in accepted if a != a.lower())
         self._misspelling_files = tuple(misspelling_files)
+        # Indexes other modules derive from these words (the speller per language), built once per lexicon.
+        self.derived: dict[str, object] = {}
 
     # -- variants -----------------------------------------------------------------------------------
 

@@ -1,0 +1,333 @@
+"""The speller: decides which words of a text are misspelt and what to suggest, from the lexicon's word data.
+
+Shared by the spelling kind and the unknown-word report. One speller is built
+per lexicon and language and keeps the verdicts of the last text it judged, so
+the several spelling rules walk a document once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from pressqa.lexicon.words import ALPHABET, Words, normalise, strip_possessive, with_case_of
+from pressqa.tokens import NUMBER, WORD, Token, ordinal_suffix, split_number
+
+# How sure a verdict is; the kind maps these to the rule's severity, one level lower, or a suggestion.
+HIGH, MEDIUM, LOW = 2, 1, 0
+# Words that end a run-together pair often enough to trust the split even after a name ("Aramcoand").
+FUNCTION_WORDS = frozenset(
+    "a an and are as at be but by for from had has have he her his in into is it its of on or our "
+    "she that the their them there they this to was we were which who will with".split()
+)
+# Productive prefixes: an unknown word made of one of these and a known word is probably a coinage, not a typo.
+PREFIXES = (
+    "anti", "agro", "bio", "co", "counter", "cyber", "de", "eco", "euro", "geo", "inter", "intra", "macro",
+    "mega", "micro", "mini", "multi", "neo", "non", "over", "post", "pre", "pro", "re", "self", "socio",
+    "sub", "super", "tele", "trans", "un", "under",
+)
+# A split's second part after a capitalised first part must be at least this common ("relations" is 13,673).
+COMMON_FREQUENCY = 5000
+# A suggestion must be at least this common to make a capitalised word a typo rather than a name.
+NAME_TYPO_FREQUENCY = 20
+NAME_TYPO_MIN_LENGTH = 8
+LANGUAGE_NAMES = {"en": "English", "en-GB": "British", "en-US": "American"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A spelling finding to be: which check, where, suggestions (best first), safe fix, confidence level."""
+
+    check: str
+    start: int
+    end: int
+    word: str
+    suggestions: tuple[str, ...] = ()
+    safe: bool = False
+    level: int = HIGH
+
+
+class Speller:
+    """Judges words against the lexicon for one language variant."""
+
+    def __init__(self, words: Words, names: Any, language: str) -> None:
+        self.words = words
+        self.names = names
+        self.language = language
+        self.language_name = LANGUAGE_NAMES.get(language, "English")
+        self._memo: tuple[str, int, list[Verdict]] | None = None
+
+    @classmethod
+    def for_lexicon(cls, lexicon: Any, language: str) -> Speller:
+        """The lexicon's speller for a language, built on first use and kept with the lexicon's words."""
+        words: Words = lexicon.words
+        key = f"speller:{language}"
+        speller = words.derived.get(key)
+        if speller is None:
+            speller = cls(words, _names(lexicon), language)
+            words.derived[key] = speller
+        assert isinstance(speller, Speller)
+        return speller
+
+    # -- knowing words ------------------------------------------------------------------------------
+
+    def is_name(self, text: str) -> bool:
+        """Whether the gazetteers or the register know the text as written (possessive allowed)."""
+        if self.names is None:
+            return False
+        bare = strip_possessive(normalise(text))
+        return bool(self.names.is_known(bare) or self.names.is_known(text))
+
+    def is_known(self, text: str) -> bool:
+        """Whether a word is right: dictionary for the language, listed names, gazetteers, register, accept list."""
+        if self.words.is_word(text, self.language) or self.is_name(text):
+            return True
+        bare = strip_possessive(normalise(text))
+        if "-" in bare:
+            return all(self.is_known(part) for part in bare.split("-") if part)
+        return False
+
+    def near_entity(self, text: str) -> bool:
+        """Whether a capitalised word is one edit from a known entity (the entity kind reports those)."""
+        if self.names is None:
+            return False
+        try:
+            return bool(self.names.near(strip_possessive(normalise(text)), 1))
+        except Exception:  # the name index is another module's; a fault there must not stop spelling
+            return False
+
+    # -- judging a text -----------------------------------------------------------------------------
+
+    def judge_tokens(self, tokens: Sequence[Token], text: str, min_length: int = 3) -> list[Verdict]:
+        """Verdicts for the word tokens of a text; remembered for the last text, so rules share one pass."""
+        if self._memo is not None and self._memo[0] is text and self._memo[1] == min_length:
+            return self._memo[2]
+        verdicts: list[Verdict] = []
+        for index, token in enumerate(tokens):
+            if token.kind == NUMBER:
+                verdict = self.judge_number(token)
+                if verdict is not None:
+                    verdicts.append(verdict)
+                continue
+            if token.kind != WORD:
+                continue
+            neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+            for part in token.parts():
+                verdict = self.judge(part, min_length, neighbours)
+                if verdict is not None:
+                    verdicts.append(verdict)
+        self._memo = (text, min_length, verdicts)
+        return verdicts
+
+    def judge(self, token: Token, min_length: int = 3, neighbours: Sequence[Token] = ()) -> Verdict | None:
+        """The finding one word (a hyphen part) deserves, or None when it is right or a name."""
+        raw = normalise(token.text)
+        word = strip_possessive(raw)
+        end = token.start + len(word)
+        if len(word) < min_length or not word.isascii() or not word.isalpha():
+            return None
+        variant = self.words.other_variant(word, self.language) if self.words.is_word(word, "en") else None
+        if variant is not None:
+            name_like = token.is_capitalised and not token.sentence_start
+            return Verdict("variant", token.start, end, word, (variant,), not name_like, LOW if name_like else HIGH)
+        if self.is_known(raw) or self.is_known(word):
+            return None
+        name_like = (token.is_capitalised and not token.sentence_start) or (word.isupper() and len(word) > 1)
+        if word.isupper() and len(word) <= 5:
+            return None  # an acronym nobody listed yet
+        misspelling = self.words.misspelling(word, self.language)
+        if misspelling is not None and not (name_like and self.near_entity(word)):
+            level = MEDIUM if name_like else HIGH
+            return Verdict(
+                "misspelling", token.start, end, word, misspelling.fixes, misspelling.safe and not name_like, level
+            )
+        split = self.best_split(word, name_like)
+        if split is not None and split[0].lower() in PREFIXES:
+            split = None  # "multivector": a coinage, judged as an unknown word below
+        verdict = self._unknown(token, word, end, name_like, neighbours) if split is None or not name_like else None
+        if split is None:
+            return verdict
+        first, second, level = split
+        joined = f"{first} {second}"
+        if verdict is None or self._split_wins(first, second, verdict):
+            others = verdict.suggestions if verdict is not None else ()
+            return Verdict("run-together", token.start, end, word, (joined, *others[:2]), False, level)
+        return Verdict(verdict.check, verdict.start, verdict.end, word, (*verdict.suggestions[:2], joined), False, verdict.level)
+
+    def _split_wins(self, first: str, second: str, verdict: Verdict) -> bool:
+        """A split beats a one-edit correction when it joins a function word to a word more common than that
+        correction ("He paid" over "repaid"); "referee ring" loses to "refereeing", "fact as" to "facts"."""
+        if not (first.lower() in FUNCTION_WORDS or second.lower() in FUNCTION_WORDS):
+            return False
+        one_edit = self.edits1_known(verdict.word.lower())
+        if not one_edit:
+            return True
+        other = self.words.frequency(first) if second.lower() in FUNCTION_WORDS else self.words.frequency(second)
+        return other > self.words.frequency(one_edit[0])
+
+    def _unknown(
+        self, token: Token, word: str, end: int, name_like: bool, neighbours: Sequence[Token]
+    ) -> Verdict | None:
+        lower = word.lower()
+        if name_like or token.is_capitalised:
+            # A capital makes it a name unless it is one slip from a long common word and no entity is near.
+            if len(word) < NAME_TYPO_MIN_LENGTH and name_like:
+                return None
+            nearest = [c for c in self.edits1_known(lower) if self.words.frequency(c) >= NAME_TYPO_FREQUENCY]
+            if len(nearest) != 1 or self.near_entity(word):
+                return None
+            return Verdict(
+                "unknown-word", token.start, end, word, (with_case_of(word, nearest[0]),), False,
+                MEDIUM if name_like else HIGH,
+            )
+        suggestions, safe = self.suggest(lower)
+        level = HIGH
+        if self._looks_coined(lower) or any(self._foreign_neighbour(n) for n in neighbours):
+            level, safe = LOW, False
+        return Verdict("unknown-word", token.start, end, word, suggestions, safe, level)
+
+    def _looks_coined(self, lower: str) -> bool:
+        for prefix in PREFIXES:
+            rest = lower[len(prefix) :].lstrip("-")
+            if lower.startswith(prefix) and len(rest) >= 4 and self.words.is_common_word(rest, self.language):
+                return True
+        return False
+
+    def _foreign_neighbour(self, neighbour: Token) -> bool:
+        """A lower-case unknown neighbour: two unknown words in a row are a phrase in another language."""
+        text = strip_possessive(normalise(neighbour.text))
+        if not text.isalpha() or text[:1].isupper() or len(text) < 3:
+            return False
+        return not self.is_known(text)
+
+    def judge_number(self, token: Token) -> Verdict | None:
+        """A number run into the next word after a correct ordinal suffix: '6thParatroop' -> '6th Paratroop'.
+
+        A wrong suffix ('74rdanniversary') is the ordinal rule's finding, so it is left alone here.
+        """
+        digits, letters = split_number(token.text)
+        if not digits or not digits.isdigit() or len(letters) < 5 or not letters.isalpha():
+            return None
+        suffix, rest = letters[:2].lower(), letters[2:]
+        if suffix != ordinal_suffix(digits) or not self.is_known(rest) or len(rest) < 3:
+            return None
+        return Verdict("run-together", token.start, token.end, token.text, (f"{digits}{letters[:2]} {rest}",), False, HIGH)
+
+    # -- run-together and split words ----------------------------------------------------------------
+
+    def best_split(self, word: str, name_like: bool) -> tuple[str, str, int] | None:
+        """The most plausible split of a run-together word into two known words, with a confidence level."""
+        best: tuple[int, str, str, int] | None = None
+        for cut in range(2, len(word) - 1):
+            first, second = word[:cut], word[cut:]
+            if second != second.lower():
+                if not (second[:1].isupper() and second[1:].islower()):
+                    continue  # "Hepaid" is fine, "HePAID" is no run-on
+            second_lower = second.lower()
+            if not self.words.is_common_word(second_lower, self.language):
+                continue
+            if name_like or first[:1].isupper():
+                if not (self.words.is_word(first, self.language) or self.is_name(first)):
+                    continue
+                if second_lower not in FUNCTION_WORDS and self.words.frequency(second_lower) < COMMON_FREQUENCY:
+                    continue
+                if len(first) < 2 or (first.lower() not in FUNCTION_WORDS and len(first) < 3):
+                    continue
+            else:
+                if not self.words.is_common_word(first, self.language):
+                    continue
+                if min(len(first), len(second)) < 2 or (len(first) < 3 and first not in FUNCTION_WORDS):
+                    continue
+                if len(second) < 3 and second not in FUNCTION_WORDS:
+                    continue
+            score = min(self.words.frequency(first), self.words.frequency(second_lower))
+            level = HIGH if not name_like or second_lower in FUNCTION_WORDS else MEDIUM
+            if best is None or score > best[0]:
+                best = (score, first, second, level)
+        if best is None:
+            return None
+        return best[1], best[2], best[3]
+
+    def joined(self, first: Token, second: Token, text: str) -> str | None:
+        """The word two neighbouring tokens make when joined ("refe reeing"), if one of them is unknown."""
+        if text[first.end : second.start] != " " or "-" in first.text or "-" in second.text:
+            return None
+        a, b = normalise(first.text), normalise(second.text)
+        if not (a.isalpha() and b.isalpha() and b.islower()) or len(a) + len(b) < 6:
+            return None
+        if first.is_capitalised and not first.sentence_start:
+            return None
+        if self.is_known(a) and self.is_known(b):
+            return None
+        joined = (a + b).lower()
+        if not self.words.is_common_word(joined, self.language) or self.words.frequency(joined) < NAME_TYPO_FREQUENCY:
+            return None
+        return with_case_of(a, joined)
+
+    # -- suggestions ----------------------------------------------------------------------------------
+
+    def edits1_known(self, word: str) -> list[str]:
+        """Common words one edit (insert, delete, substitute, swap) from a lower-case word, most frequent first."""
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in ALPHABET}
+        edits |= {a + c + b for a, b in splits for c in ALPHABET}
+        edits.discard(word)
+        known = [e for e in edits if self.words.is_common_word(e, self.language)]
+        return sorted(known, key=lambda w: (-self.words.frequency(w), w))
+
+    @cached_property
+    def _by_length(self) -> dict[int, list[str]]:
+        index: dict[int, list[str]] = {}
+        for word in self.words.common_words(self.language):
+            index.setdefault(len(word), []).append(word)
+        return index
+
+    def edits2_known(self, word: str) -> list[tuple[str, int]]:
+        """Common words up to two edits (optimal string alignment) from a word, with distances."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        found: list[tuple[str, int]] = []
+        for length in range(max(1, len(word) - 2), len(word) + 3):
+            keys = self._by_length.get(length)
+            if keys:
+                for key, distance, _ in process.extract(word, keys, scorer=OSA.distance, score_cutoff=2, limit=None):
+                    if distance > 0:
+                        found.append((key, int(distance)))
+        return found
+
+    def suggest(self, word: str, limit: int = 3) -> tuple[tuple[str, ...], bool]:
+        """Ranked corrections of a lower-case non-word (distance, then frequency) and whether the first is safe.
+
+        Distance 1 comes from generated edits (fast); distance 2 only when distance 1 gives nothing.
+        Safe means one clear candidate: exactly one word at distance 1.
+        """
+        first = self.edits1_known(word)
+        if first:
+            ranked = first
+        else:
+            ranked = [w for w, _ in sorted(self.edits2_known(word), key=lambda p: (p[1], -self.words.frequency(p[0])))]
+        safe = len(first) == 1 and len(word) >= 5 and self.words.frequency(first[0]) >= NAME_TYPO_FREQUENCY
+        if safe and word == first[0] + "s":
+            safe = False  # "legislations", "statespersons": a plural that needs rewording, not a letter dropped
+        return tuple(ranked[:limit]), safe
+
+
+def _names(lexicon: Any) -> Any:
+    try:
+        return lexicon.names
+    except (ImportError, AttributeError, OSError):
+        return None
+
+
+def unknown_tokens(speller: Speller, tokens: Iterable[Token]) -> Iterable[str]:
+    """The words of the tokens the speller does not know (names included), as written, possessive stripped."""
+    for token in tokens:
+        for part in token.parts():
+            word = strip_possessive(normalise(part.text))
+            if len(word) > 1 and word.isalpha() and not speller.is_known(word):
+                yield word
