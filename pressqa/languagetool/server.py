@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .client import LanguageToolClient, LanguageToolError
-from .watchdog import file_lock, is_languagetool, pid_alive, read_state, stop_pid
+from .watchdog import file_lock, is_languagetool, is_watchdog, pid_alive, read_state, stop_pid
 
 __all__ = [
     "DEFAULT_IDLE_TIMEOUT",
@@ -263,8 +263,7 @@ class ServerManager:
                 return None
             if pid_alive(state.pid) and is_languagetool(state.pid):
                 stop_pid(state.pid)
-            if state.watchdog_pid and pid_alive(state.watchdog_pid):
-                stop_pid(state.watchdog_pid, grace=1.0)
+            self._stop_watchdog(state)
             self.state_path.unlink(missing_ok=True)
             return state
 
@@ -303,8 +302,10 @@ class ServerManager:
 
     def _start(self, install: Install, java: str) -> ServerState:
         stale = self._read()
-        if stale is not None and pid_alive(stale.pid) and is_languagetool(stale.pid):
-            stop_pid(stale.pid)  # alive but not answering: replace it
+        if stale is not None:
+            if pid_alive(stale.pid) and is_languagetool(stale.pid):
+                stop_pid(stale.pid)  # alive but not answering: replace it
+            self._stop_watchdog(stale)
         last_error = "no attempt"
         for _attempt in range(3):
             port = free_port()
@@ -334,6 +335,10 @@ class ServerManager:
                 stop_pid(pid)
                 break  # it ran but never answered: a new port will not help
         raise LanguageToolError(f"local LanguageTool server did not start: {last_error}", "setup")
+
+    def _stop_watchdog(self, state: ServerState) -> None:
+        if state.watchdog_pid and pid_alive(state.watchdog_pid) and is_watchdog(state.watchdog_pid):
+            stop_pid(state.watchdog_pid, grace=1.0)
 
     def _wait_ready(self, pid: int, url: str) -> str | None:
         client = LanguageToolClient(url, timeout=2)

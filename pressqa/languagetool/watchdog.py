@@ -23,7 +23,15 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["file_lock", "is_languagetool", "main", "pid_alive", "remove_state", "stop_pid"]
+__all__ = [
+    "file_lock",
+    "is_languagetool",
+    "is_watchdog",
+    "main",
+    "pid_alive",
+    "remove_state",
+    "stop_pid",
+]
 
 SERVER_CLASS = b"org.languagetool.server.HTTPServer"
 
@@ -80,6 +88,16 @@ def is_languagetool(pid: int) -> bool:
     except OSError:
         return pid_alive(pid)  # no /proc (macOS): trust the pid
     return SERVER_CLASS in cmdline
+
+
+def is_watchdog(pid: int) -> bool:
+    """True when ``pid`` runs this watchdog."""
+    try:
+        return b"watchdog" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return pid_alive(pid)
 
 
 def stop_pid(pid: int, grace: float = 5.0) -> None:
