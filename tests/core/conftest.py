@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,5 +55,21 @@ def cli(workdir: Path) -> Callable[..., CliResult]:
     def _run(*args: str, stdin: str | bytes | None = None) -> CliResult:
         result = CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
         return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    return _run
+
+
+Row = tuple[str, int, int, str, str]
+
+
+@pytest.fixture
+def findings(cli: Callable[..., CliResult]) -> Callable[..., list[Row]]:
+    """Run `pressqa check --format json ARGS…` and return (path, line, column, severity, rule) rows."""
+
+    def _run(*args: str, stdin: str | bytes | None = None) -> list[Row]:
+        result = cli("check", "--format", "json", *args, stdin=stdin)
+        assert result.exit_code in (0, 1), result.stderr
+        data = json.loads(result.stdout)
+        return [(f["path"], f["line"], f["column"], f["severity"], f["rule"]) for f in data["findings"]]
 
     return _run
