@@ -1,0 +1,513 @@
+"""The `consistency` kind: one thing, one form — within a document and across the documents of one run.
+
+The rule's `check` option picks what is compared:
+
+- `listed`: the groups of the rule's `either:` list ("e-mail"/"email");
+- `names`: romanisations of one name in a document (Aleksandr/Alexander,
+  Lukashenko/Lukashenka), register people slot by slot, other names by
+  transliteration key;
+- `names-across-files`: the same across every document of the run
+  (a cross-document check: findings come after the last document);
+- `outdated-names`: the register's rejected official names (Kiev -> Kyiv),
+  unless the release is dated before the change;
+- `spelling-variants`: British and American spellings of one word mixed in a
+  document (under language `en`);
+- `language-variant`: the other variety's spelling under `en-GB` / `en-US`;
+- `terms`: one term written closed, hyphenated and open (counter-terrorism /
+  counterterrorism, tax payers / taxpayers) or in different capitals (BelTA / BELTA).
+
+In each group the minority form is flagged and the majority form suggested;
+ties go to the preferred form (register, the group's first form, a dictionary
+word), then to the form used first.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any, ClassVar
+
+from pressqa.document import Document
+from pressqa.finding import Finding, Severity
+from pressqa.kinds.majority import winning_form
+from pressqa.kinds.name_mentions import Mention, NameGrouper, RegisterForms, base_of, document_mentions
+from pressqa.kinds.release_date import release_date
+from pressqa.prose import MASK
+from pressqa.rule import Kind, KindContext, Option, Rule
+from pressqa.tokens import ACRONYM, WORD, Token, tokenize
+
+CHECKS = (
+    "listed",
+    "names",
+    "names-across-files",
+    "outdated-names",
+    "spelling-variants",
+    "language-variant",
+    "terms",
+)
+SEVERITIES = ("suggestion", "warning", "error")
+# Words after which a hyphenated compound is a noun ("member-states and"), not an attribute ("three-year term").
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of in on at to for by with from as is are was were be been has have had will would "
+    "shall should can could may might must that which who whom whose this these those it its their there than "
+    "then so not no also into onto over under about after before between during through against among since "
+    "until while where when how what why if".split()
+)
+
+
+def _with_case_of(model: str, word: str) -> str:
+    if len(model) > 1 and model.isupper() and not word.isupper():
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    if model[:1].islower() and word[:1].isupper() and not word[1:2].isupper():
+        return word[:1].lower() + word[1:]
+    return word
+
+
+class ConsistencyKind(Kind):
+    """Flag the minority form of a variant group (see the module docstring for the `check` values)."""
+
+    name: ClassVar[str] = "consistency"
+    options: ClassVar[Mapping[str, Option]] = {
+        "check": Option((str,), required=True, help=", ".join(CHECKS)),
+        "either": Option((list,), [], help="listed: groups of forms, each a list; the first form wins ties"),
+        "exceptions": Option((list,), [], help="regexes; a match lying inside a match of one of these is not flagged"),
+        "ignore": Option((list,), [], help="terms: closed forms never compared (everyday, anyone, maybe...)"),
+        "unlisted_severity": Option(
+            (str,), "suggestion", help="names-across-files: severity for names the register does not list"
+        ),
+        "undated_severity": Option(
+            (str,), "suggestion", help="outdated-names: severity when the release has no date (today is assumed)"
+        ),
+        "include_ambiguous": Option(
+            (bool,), False, help="spelling-variants: also compare pairs whose American form is British too (program)"
+        ),
+    }
+
+    def __new__(cls, rule: Rule, context: KindContext) -> ConsistencyKind:
+        if cls is ConsistencyKind and rule.options.get("check") == "names-across-files":
+            return super().__new__(NamesAcrossFiles)
+        return super().__new__(cls)
+
+    def __init__(self, rule: Rule, context: KindContext) -> None:
+        super().__init__(rule, context)
+        self._exceptions = [re.compile(e) for e in self.option("exceptions")]
+
+    @classmethod
+    def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
+        problems: list[tuple[str, str]] = []
+        check = options.get("check")
+        if check not in CHECKS:
+            problems.append(("check", f"must be one of {', '.join(CHECKS)}"))
+        if check == "listed" and not options.get("either"):
+            problems.append(("either", "a listed check needs groups of forms"))
+        for group in options.get("either") or []:
+            if not isinstance(group, list) or len(group) < 2 or not all(isinstance(f, str) and f for f in group):
+                problems.append(("either", f"each group must be a list of two or more forms, got {group!r}"))
+        for key in ("unlisted_severity", "undated_severity"):
+            if key in options and options[key] not in SEVERITIES:
+                problems.append((key, f"must be one of {', '.join(SEVERITIES)}"))
+        for source in options.get("exceptions") or []:
+            try:
+                re.compile(str(source))
+            except re.error as error:
+                problems.append(("exceptions", f"bad regex {source!r}: {error}"))
+        return problems
+
+    # -- shared -------------------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        config = self.context.settings.get("config")
+        return str(getattr(config, "language", None) or self.context.language or "en")
+
+    @cached_property
+    def register_forms(self) -> RegisterForms:
+        return RegisterForms(self.context.lexicon.register.people)
+
+    @cached_property
+    def grouper(self) -> NameGrouper:
+        return NameGrouper(self.context.lexicon, self.language)
+
+    def _excepted(self, doc: Document, start: int, end: int) -> bool:
+        for exception in self._exceptions:
+            for other in exception.finditer(doc.prose, max(0, start - 80), min(len(doc.prose), end + 80)):
+                if other.start() <= start and end <= other.end():
+                    return True
+        return False
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        check = self.option("check")
+        if check == "listed":
+            return self._listed(doc)
+        if check == "names":
+            return self._names(doc)
+        if check == "outdated-names":
+            return self._outdated(doc)
+        if check == "spelling-variants":
+            return self._spelling_variants(doc)
+        if check == "language-variant":
+            return self._language_variant(doc)
+        if check == "terms":
+            return self._terms(doc)
+        return ()
+
+    def _flag_minority(
+        self,
+        doc: Document,
+        spans: Sequence[tuple[int, int, str]],
+        key: Any = str.lower,
+        preferred: str | None = None,
+        weight: Any = lambda form: 0,
+        suggest: Any = None,
+    ) -> Iterator[Finding]:
+        """Findings for the spans (start, end, form) whose form is not the winning one."""
+        forms = {key(form) for _, _, form in spans}
+        if len(forms) < 2:
+            return
+        winner_key = winning_form(
+            spans,
+            lambda s: key(s[2]),
+            preferred=lambda k: preferred is not None and k == key(preferred),
+            weight=lambda k: weight(next(f for _, _, f in spans if key(f) == k)),
+        )
+        winner = next(form for _, _, form in spans if key(form) == winner_key)
+        if preferred is not None and key(preferred) == winner_key:
+            winner = preferred
+        count = sum(1 for _, _, form in spans if key(form) == winner_key)
+        for start, end, form in spans:
+            if key(form) == winner_key or self._excepted(doc, start, end):
+                continue
+            suggestion = suggest(form, winner) if suggest else _with_case_of(form, winner)
+            yield self.report(doc, start, end, suggestions=(suggestion,), count=count, form=winner)
+
+    # -- listed groups ------------------------------------------------------------------------------
+
+    @cached_property
+    def _listed_patterns(self) -> list[tuple[list[str], re.Pattern[str], bool]]:
+        compiled = []
+        for group in self.option("either"):
+            forms = [str(f) for f in group]
+            ignorecase = len({f.lower() for f in forms}) == len(forms)
+            alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE if ignorecase else 0)
+            compiled.append((forms, pattern, ignorecase))
+        return compiled
+
+    def _listed(self, doc: Document) -> Iterator[Finding]:
+        for forms, pattern, ignorecase in self._listed_patterns:
+            spans = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(doc.prose) if MASK not in m.group(0)]
+            key = str.lower if ignorecase else str
+            yield from self._flag_minority(doc, spans, key=key, preferred=forms[0])
+
+    # -- names within a document --------------------------------------------------------------------
+
+    def _names(self, doc: Document) -> Iterator[Finding]:
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for mention in document_mentions(doc, self.context.lexicon, self.register_forms, self.grouper):
+            groups[mention.group].append(mention)
+        for mentions in groups.values():
+            spans = [(m.start, m.end, m.form) for m in mentions]
+            yield from self._flag_minority(doc, spans, preferred=mentions[0].preferred)
+
+    # -- outdated official names --------------------------------------------------------------------
+
+    @cached_property
+    def _outdated_patterns(self) -> list[tuple[re.Pattern[str], str, datetime.date | None]]:
+        compiled = []
+        for entry in self.context.lexicon.register.official_names:
+            for rejected in entry.reject:
+                pattern = re.compile(rf"(?<![\w-]){re.escape(rejected)}(?![\w-])")
+                compiled.append((pattern, entry.official, entry.since))
+        return compiled
+
+    def _outdated(self, doc: Document) -> Iterator[Finding]:
+        dated = release_date(doc)
+        day = dated or datetime.date.today()
+        severity = None if dated else Severity.parse(self.option("undated_severity"))
+        for pattern, official, since in self._outdated_patterns:
+            if since is not None and day < since:
+                continue
+            for match in pattern.finditer(doc.prose):
+                if self._excepted(doc, match.start(), match.end()):
+                    continue
+                when = f" (since {since.isoformat()})" if since else ""
+                yield self.report(
+                    doc,
+                    match.start(),
+                    match.end(),
+                    suggestions=(official,),
+                    severity=severity,
+                    official=official,
+                    since=when,
+                    date=day.isoformat() if dated else "undated",
+                )
+
+    # -- British and American spellings -------------------------------------------------------------
+
+    @cached_property
+    def _variant_families(self) -> dict[str, tuple[str, str, str]]:
+        """A word form -> (family, variety 'gb'|'us', the other variety's form)."""
+        words = self.context.lexicon.words
+        include_ambiguous = bool(self.option("include_ambiguous"))
+        table: dict[str, tuple[str, str, str]] = {}
+        clashes: set[str] = set()
+        for pair in words.variant_pairs:
+            if pair.ambiguous and not include_ambiguous:
+                continue
+            family = _family(pair.british)
+            for form, variety, other in ((pair.british, "gb", pair.american), (pair.american, "us", pair.british)):
+                if form in table and table[form][1] != variety:
+                    clashes.add(form)
+                table.setdefault(form, (family, variety, other))
+        for form in clashes:
+            del table[form]
+        return table
+
+    def _word_tokens(self, doc: Document) -> Iterator[Token]:
+        for token in tokenize(doc.prose):
+            if token.kind == WORD:
+                for part in token.parts():
+                    yield base_of(part)
+
+    def _spelling_variants(self, doc: Document) -> Iterator[Finding]:
+        if self.language != "en":
+            return
+        families = self._variant_families
+        groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        variety: dict[str, tuple[str, str]] = {}
+        for token in self._word_tokens(doc):
+            lower = token.text.lower()
+            entry = families.get(lower)
+            if entry is None:
+                continue
+            groups[entry[0]].append((token.start, token.end, token.text))
+            variety[lower] = (entry[1], entry[2])
+        for spans in groups.values():
+            yield from self._flag_minority(
+                doc,
+                spans,
+                key=lambda form: variety[form.lower()][0],
+                suggest=lambda form, winner: _with_case_of(form, variety[form.lower()][1]),
+            )
+
+    def _language_variant(self, doc: Document) -> Iterator[Finding]:
+        if self.language not in ("en-GB", "en-US"):
+            return
+        words = self.context.lexicon.words
+        for token in self._word_tokens(doc):
+            other = words.other_variant(token.text, self.language)
+            if other and not self._excepted(doc, token.start, token.end):
+                yield self.report(doc, token.start, token.end, suggestions=(other,), language=self.language)
+
+    # -- terms: closed, hyphenated, open; capitals ---------------------------------------------------
+
+    def _terms(self, doc: Document) -> Iterator[Finding]:
+        tokens = [t for t in tokenize(doc.prose) if t.kind in (WORD, ACRONYM)]
+        yield from self._compound_variants(doc, tokens)
+        yield from self._case_variants(doc, tokens)
+
+    def _compound_variants(self, doc: Document, tokens: Sequence[Token]) -> Iterator[Finding]:
+        ignore = {str(w).lower() for w in self.option("ignore")}
+        words = self.context.lexicon.words
+        shapes: dict[str, list[_Compound]] = defaultdict(list)
+        for index, token in enumerate(tokens):
+            base = base_of(token)
+            lower = base.text.lower()
+            if "-" in lower:
+                parts = lower.split("-")
+                if len(parts) == 2 and all(len(p) >= 2 and p.isalpha() for p in parts):
+                    following = tokens[index + 1] if index + 1 < len(tokens) else None
+                    attributive = (
+                        base is token
+                        and following is not None
+                        and doc.text[token.end : following.start] == " "
+                        and following.text.islower()
+                        and following.text not in FUNCTION_WORDS
+                    )
+                    shape = "attributive" if attributive else "hyphen"
+                    shapes[_stem("".join(parts))].append(_Compound(base.start, base.end, base.text, shape, len(parts[0])))
+            elif lower.isalpha():
+                shapes[_stem(lower)].append(_Compound(base.start, base.end, base.text, "closed", 0))
+        for first, second in zip(tokens, tokens[1:]):
+            if doc.text[first.end : second.start] != " " or "-" in first.text or "-" in second.text:
+                continue
+            if first.text != base_of(first).text or second.sentence_start:
+                continue
+            if min(len(first.text), len(second.text)) < 3 or first.text.lower() in FUNCTION_WORDS:
+                continue
+            second_base = base_of(second)
+            joined = _stem((first.text + second_base.text).lower())
+            if joined in shapes and any(c.shape in ("closed", "hyphen", "attributive") for c in shapes[joined]):
+                text = doc.text[first.start : second_base.end]
+                shapes[joined].append(_Compound(first.start, second_base.end, text, "open", len(first.text)))
+        for stem, found in shapes.items():
+            if any(c.shape == "open" for c in found):
+                found = [c for c in found if c.shape != "attributive"]  # "three-year term" beside "three years"
+            found = [replace(c, shape="hyphen") if c.shape == "attributive" else c for c in found]
+            kinds = {c.shape for c in found}
+            if len(kinds) < 2 or stem in ignore or _stem_in(stem, ignore):
+                continue
+            split = next(c.split for c in found if c.shape != "closed")
+            spans = [(c.start, c.end, c.text) for c in found]
+            shape_of = {c.text: c.shape for c in found}
+
+            def suggest(form: str, winner: str, split: int = split, shape_of: dict[str, str] = shape_of) -> str:
+                return _reshape(form, shape_of[form], shape_of[winner], split)
+
+            yield from self._flag_minority(
+                doc,
+                spans,
+                key=lambda form, shape_of=shape_of: shape_of[form],
+                weight=lambda form: int(" " not in form and words.is_word(form)),
+                suggest=suggest,
+            )
+
+    def _case_variants(self, doc: Document, tokens: Sequence[Token]) -> Iterator[Finding]:
+        groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for token in tokens:
+            base = base_of(token)
+            if len(base.text) < 3 or not base.text.isalpha() or _in_capitals_line(doc, base.start):
+                continue
+            if base.sentence_start and not any(c.isupper() for c in base.text[1:]):
+                continue
+            groups[base.text.lower()].append((base.start, base.end, base.text))
+        for spans in groups.values():
+            forms = {form for _, _, form in spans}
+            if len(forms) < 2 or not any(sum(c.isupper() for c in form) >= 2 for form in forms):
+                continue
+            yield from self._flag_minority(doc, spans, key=str, suggest=lambda form, winner: winner)
+
+
+class NamesAcrossFiles(ConsistencyKind):
+    """`check: names-across-files`: each document's form of a name against the forms of the whole run.
+
+    Register people are compared slot by slot (given name, surname); other
+    names only when their transliteration keys are equal (near keys across
+    unrelated releases are too often different people). A document whose
+    form is not the run's majority form gets one finding, at its first use.
+    Names the register does not list get `unlisted_severity`.
+    """
+
+    cross_document: ClassVar[bool] = True
+
+    def __init__(self, rule: Rule, context: KindContext) -> None:
+        super().__init__(rule, context)
+        self._uses: dict[str, list[_Use]] = defaultdict(list)
+        self._preferred: dict[str, str] = {}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    def observe(self, doc: Document) -> Iterable[Finding]:
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for mention in document_mentions(doc, self.context.lexicon, self.register_forms, self.grouper, near=False):
+            groups[mention.group].append(mention)
+        for group, mentions in groups.items():
+            if mentions[0].preferred:
+                self._preferred[group] = mentions[0].preferred
+            folded = winning_form(mentions, lambda m: m.form.lower())
+            first = next(m for m in mentions if m.form.lower() == folded)
+            places = sum(1 for m in mentions if m.form.lower() == folded)
+            position = doc.position(first.start)
+            finding = self.report(doc, first.start, first.end)
+            self._uses[group].append(_Use(first.form, doc.path, position.line, places, finding, first.listed))
+        return ()
+
+    def finish(self) -> Iterable[Finding]:
+        unlisted = Severity.parse(self.option("unlisted_severity"))
+        for group, uses in self._uses.items():
+            if len({use.form.lower() for use in uses}) < 2:
+                continue
+            preferred = self._preferred.get(group, "").lower()
+            files: dict[str, int] = defaultdict(int)
+            places: dict[str, int] = defaultdict(int)
+            for use in uses:
+                files[use.form.lower()] += 1
+                places[use.form.lower()] += use.places
+            order = list(dict.fromkeys(use.form.lower() for use in uses))
+            winner = max(files, key=lambda f: (files[f], places[f], f == preferred, -order.index(f)))
+            example = next(use for use in uses if use.form.lower() == winner)
+            for use in uses:
+                if use.form.lower() == winner:
+                    continue
+                message = self.rule.message.format(
+                    match=use.form,
+                    suggestion=example.form,
+                    places=places[winner],
+                    files=files[winner],
+                    example=f"{example.path}:{example.line}",
+                    here=use.places,
+                )
+                yield replace(
+                    use.finding,
+                    message=message,
+                    suggestions=(_with_case_of(use.form, example.form),),
+                    severity=use.finding.severity if use.listed else unlisted,
+                )
+
+
+@dataclass(frozen=True)
+class _Use:
+    """How one document writes one name: its form, where, how often, and a finding ready to be sent."""
+
+    form: str
+    path: str
+    line: int
+    places: int
+    finding: Finding
+    listed: bool = False
+
+
+@dataclass(frozen=True)
+class _Compound:
+    """One occurrence of a compound term: span, text, shape (closed/hyphen/open), and where its parts meet."""
+
+    start: int
+    end: int
+    text: str
+    shape: str
+    split: int = 0
+
+
+def _stem(word: str) -> str:
+    """A compound's comparison key: lower case, a plural or possessive s dropped."""
+    word = word.replace("’", "'").removesuffix("'s").removesuffix("'")
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _stem_in(stem: str, ignore: set[str]) -> bool:
+    return any(_stem(word) == stem for word in ignore)
+
+
+def _reshape(form: str, shape: str, target: str, split: int) -> str:
+    """A compound rewritten in another shape: 'tax payers' -> 'taxpayers', 'counterterrorism' -> 'counter-terrorism'."""
+    letters = form.replace("-", "").replace(" ", "") if shape != "closed" else form
+    head, tail = letters[:split], letters[split:]
+    if target == "closed":
+        return head + tail
+    return head + ("-" if target == "hyphen" else " ") + tail
+
+
+def _family(british: str) -> str:
+    """The word family of a British spelling: travelled/travelling -> travel, analysed/analyse -> analys."""
+    word = british
+    for suffix in ("ing", "ed", "es", "s", "e", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def _in_capitals_line(doc: Document, offset: int) -> bool:
+    """Whether the line holding `offset` is written in capitals (a headline), where case says nothing."""
+    span = doc.line_span(doc.line_of(offset))
+    letters = [c for c in doc.text[span.start : span.end] if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)

@@ -1,0 +1,235 @@
+"""Name mentions of one document grouped by the entity they spell: register people slot by slot, other names by key.
+
+A *mention* is one written name token ("Lukashenka’s" -> form "Lukashenka",
+span without the possessive). Its *group* says which mentions must share one
+spelling:
+
+- `person:<house form>:given|surname` for the first and last word of a
+  register person's form ("Alexander Lukashenko", "Lukashenka"), so
+  "Aleksandr Lukashenko" next to "Alexander Lebed" is not a clash;
+- `auto:<key>` for every other capitalised word, where mentions whose
+  transliteration keys match (or nearly match, see `are_variants`) share a
+  group, unless the gazetteers know them as different entities (Iran/Iraq,
+  Slovakia/Slovenia) or both are ordinary English words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pressqa.document import Document
+from pressqa.lexicon.translit import are_variants, key_distance, name_key
+from pressqa.tokens import ACRONYM, WORD, Token, tokenize
+
+if TYPE_CHECKING:
+    from pressqa.lexicon import Lexicon
+    from pressqa.lexicon.names import Person
+
+APOSTROPHES = "'’ʼ"
+MIN_NAME_LENGTH = 3
+# Entity categories that share a canonical form with a place without being another spelling of it.
+NOT_PLACES = frozenset({"demonym", "acronym", "given name", "surname"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name token: the span of its base form, the form as written, its group and the group's house form."""
+
+    start: int
+    end: int
+    form: str
+    group: str
+    preferred: str | None = None
+
+    @property
+    def listed(self) -> bool:
+        """Whether the group comes from the register (a known person), not from automatic grouping."""
+        return self.group.startswith("person:")
+
+
+def base_of(token: Token) -> Token:
+    """The token without a possessive ending ("Lukashenko’s" -> "Lukashenko"), offsets kept."""
+    text = token.text
+    if len(text) > 3 and text[-2] in APOSTROPHES and text[-1] in "sS":
+        return Token(text[:-2], token.start, token.end - 2, token.kind, token.sentence_start)
+    if len(text) > 3 and text[-1] in APOSTROPHES:
+        return Token(text[:-1], token.start, token.end - 1, token.kind, token.sentence_start)
+    return token
+
+
+class RegisterForms:
+    """The register's people as token sequences, for matching them in a token stream."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], Person]]] = defaultdict(list)
+        self.surnames: dict[str, Person] = {}
+        for person in people:
+            for form in person.forms:
+                words = tuple(form.split())
+                if not words:
+                    continue
+                self.by_first[words[0]].append((words, person))
+                if len(words) > 1 and len(words[-1]) > 3 and words[-1][:1].isupper():
+                    self.surnames.setdefault(words[-1], person)
+        for candidates in self.by_first.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+
+    def match(self, tokens: Sequence[Token], index: int) -> tuple[int, Person] | None:
+        """The number of tokens and the person of the longest register form starting at `index`, if any."""
+        first = base_of(tokens[index]).text
+        candidates = self.by_first.get(tokens[index].text, [])
+        if first != tokens[index].text:
+            candidates = candidates + self.by_first.get(first, [])
+        for words, person in candidates:
+            end = index + len(words)
+            if end > len(tokens):
+                continue
+            if all(_same_word(tokens[index + i], w, last=i == len(words) - 1) for i, w in enumerate(words)):
+                if _adjacent(tokens[index:end]):
+                    return len(words), person
+        person = self.surnames.get(first)
+        return (1, person) if person is not None else None
+
+
+def _same_word(token: Token, word: str, last: bool) -> bool:
+    return token.text == word or (last and base_of(token).text == word)
+
+
+def _adjacent(tokens: Sequence[Token]) -> bool:
+    return all(b.start - a.end <= 2 for a, b in zip(tokens, tokens[1:]))
+
+
+def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[list[Mention], set[int]]:
+    """Mentions of register people (given name and surname slots) and the indexes of the tokens they cover."""
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    index = 0
+    while index < len(tokens):
+        found = forms.match(tokens, index) if tokens[index].kind == WORD else None
+        if found is None:
+            index += 1
+            continue
+        length, person = found
+        house = person.name.split()
+        slots = [("given", 0, house[0])] if length > 1 else []
+        slots.append(("surname", length - 1, house[-1]))
+        if length not in (1, len(house)):
+            slots = []  # "Kim Jong-Il" against "Kim Jong Il": the words do not line up, so no slot is compared
+        for slot, offset, preferred in slots:
+            token = base_of(tokens[index + offset])
+            mentions.append(Mention(token.start, token.end, token.text, f"person:{person.name}:{slot}", preferred))
+        covered.update(range(index, index + length))
+        index += length
+    return mentions, covered
+
+
+def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon, language: str) -> Iterator[Token]:
+    """Capitalised words (hyphen parts apart) that may be names; sentence-initial common words are not."""
+    words = lexicon.words
+    names = lexicon.names
+    for index, token in enumerate(tokens):
+        if index in covered or token.kind != WORD or not token.text[:1].isupper():
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        in_name = following is not None and following.text[:1].isupper() and following.start - token.end == 1
+        for part in token.parts():
+            part = base_of(part)
+            text = part.text
+            if len(text) < MIN_NAME_LENGTH or not text[:1].isupper() or part.kind == ACRONYM or text.isupper():
+                continue
+            if part.sentence_start and not in_name and not names.is_known(text):
+                if words.is_common_word(text.lower(), language):
+                    continue
+            yield part
+
+
+class NameGrouper:
+    """Groups name forms of one document: equal or near transliteration keys, vetoed by the gazetteers."""
+
+    def __init__(self, lexicon: Lexicon, language: str) -> None:
+        self.lexicon = lexicon
+        self.language = language
+
+    def _canonicals(self, form: str, places_only: bool = False) -> frozenset[str]:
+        entities = self.lexicon.names.entities_for(form)
+        return frozenset(e.canonical for e in entities if not places_only or e.category not in NOT_PLACES)
+
+    def _is_plain_word(self, form: str) -> bool:
+        lower = form.lower()
+        return self.lexicon.words.is_common_word(lower, self.language) and not self.lexicon.names.is_known(form)
+
+    def distinct(self, a: str, b: str) -> bool:
+        """Whether the gazetteers (or the dictionary) say two forms are different things."""
+        canon_a, canon_b = self._canonicals(a), self._canonicals(b)
+        if canon_a and canon_b and not canon_a & canon_b:
+            return True
+        return self._is_plain_word(a) and self._is_plain_word(b)
+
+    def same_entity(self, a: str, b: str) -> bool:
+        """Whether the gazetteers list both forms as one entity (Kiev/Kyiv, Grodno/Hrodna) and they look alike."""
+        canon_a, canon_b = self._canonicals(a, places_only=True), self._canonicals(b, places_only=True)
+        if not (canon_a and canon_b and canon_a & canon_b):
+            return False
+        key_a, key_b = name_key(a), name_key(b)
+        if key_a.startswith(key_b) or key_b.startswith(key_a):
+            return False  # Russia/Russian: a derived word, not another spelling
+        return key_a[:1] == key_b[:1] and key_distance(key_a, key_b) <= 1
+
+    def groups(self, forms: Iterable[str], near: bool = True) -> dict[str, str]:
+        """Each form's group id: `auto:<key of the group's first form>`; `near=False` merges equal keys only."""
+        ordered = list(dict.fromkeys(forms))
+        parent = {form: form for form in ordered}
+
+        def root(form: str) -> str:
+            while parent[form] != form:
+                parent[form] = parent[parent[form]]
+                form = parent[form]
+            return form
+
+        def union(a: str, b: str) -> None:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                first, second = sorted((ra, rb), key=ordered.index)
+                parent[second] = first
+
+        by_key: dict[str, str] = {}
+        for form in ordered:
+            key = name_key(form)
+            if key in by_key and form.lower() != by_key[key].lower() and self.distinct(form, by_key[key]):
+                continue
+            by_key.setdefault(key, form)
+            union(by_key[key], form)
+        if near:
+            representatives = list(by_key.items())
+            blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for key, form in representatives:
+                blocks[key[:1]].append((key, form))
+            for block in blocks.values():
+                for i, (key_a, form_a) in enumerate(block):
+                    for key_b, form_b in block[i + 1 :]:
+                        if abs(len(key_a) - len(key_b)) > 2:
+                            continue
+                        if self.same_entity(form_a, form_b) or (
+                            are_variants(form_a, form_b)
+                            and not self.distinct(form_a, form_b)
+                            and not self._is_plain_word(form_a)
+                            and not self._is_plain_word(form_b)
+                        ):
+                            union(form_a, form_b)
+        return {form: "auto:" + name_key(root(form)) for form in ordered}
+
+
+def document_mentions(
+    doc: Document, lexicon: Lexicon, forms: RegisterForms, grouper: NameGrouper, near: bool = True
+) -> list[Mention]:
+    """Every name mention of a document with its group, in text order."""
+    tokens = list(tokenize(doc.prose))
+    mentions, covered = register_mentions(tokens, forms)
+    candidates = list(name_candidates(tokens, covered, lexicon, grouper.language))
+    group_of = grouper.groups((t.text for t in candidates), near=near)
+    mentions.extend(Mention(t.start, t.end, t.text, group_of[t.text]) for t in candidates)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
