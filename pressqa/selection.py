@@ -29,10 +29,10 @@ def _longest(prefixes: Iterable[str], rule_id: str) -> int:
 def is_selected(rule_id: str, select: Sequence[str], ignore: Sequence[str], enabled: bool = True) -> bool:
     """Select/ignore decision for one id; the most specific prefix wins, ignore wins a tie.
 
-    A rule that is off by default runs only when a select prefix names it.
+    A rule that is off by default runs only when a select prefix names it: its full id, not its group.
     """
     chosen = _longest(select, rule_id) if select else (0 if enabled else -1)
-    if select and not enabled and chosen <= 0:
+    if select and not enabled and chosen < len(rule_id):
         chosen = -1
     ignored = _longest(ignore, rule_id)
     return chosen >= 0 and chosen > ignored
