@@ -9,6 +9,7 @@ entries with the same `name`):
 - `demonyms.tsv`: demonym, country
 - `organisations.tsv`: name, acronym, canonical, note
 - `register.yaml`: people, bodies, official_names
+- `groups.tsv`: group, members (canonical names separated by ";"), note
 
 `NameIndex.near()` finds entities within a small Damerau-Levenshtein distance
 (optimal string alignment: insertion, deletion, substitution, transposition of
@@ -129,9 +130,9 @@ class Register:
         return None
 
     def name_tokens(self) -> frozenset[str]:
-        """Every word (hyphen parts included) of every person's and body's forms: first names, surnames, particles."""
+        """Every word (hyphen parts included) of every person's forms: first names, surnames, particles."""
         tokens: set[str] = set()
-        for item in (*self.people, *self.bodies):
+        for item in self.people:
             for form in item.forms:
                 for word in form.replace("-", " ").split():
                     tokens.add(word.strip(".,"))
@@ -146,13 +147,15 @@ class NameIndex:
     Exact lookups are case-sensitive (`is_known`, `entities_for`); the fuzzy
     index (`near`) compares case-folded keys and returns the listed spelling.
     `demonyms` maps a demonym to its countries; `person_tokens` holds every
-    word of the register's people and bodies, so a first name or surname is
-    never taken for a slip.
+    word of the register's people, so a first name or surname is
+    never taken for a slip; `groups` maps a canonical name to the groupings
+    (blocs, alliances) it belongs to.
     """
 
     entities: dict[str, list[Entity]] = field(default_factory=dict)
     demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     person_tokens: frozenset[str] = frozenset()
+    groups: dict[str, frozenset[str]] = field(default_factory=dict)
     _folded: dict[str, list[Entity]] = field(default_factory=dict, init=False, repr=False)
     _by_length: dict[int, list[str]] = field(default_factory=dict, init=False, repr=False)
 
@@ -165,6 +168,7 @@ class NameIndex:
         entities: Iterable[Entity],
         demonyms: dict[str, tuple[str, ...]] | None = None,
         person_tokens: Iterable[str] = (),
+        groups: dict[str, frozenset[str]] | None = None,
     ) -> NameIndex:
         """An index over the given entities (duplicates of the same name and category are kept once)."""
         table: dict[str, list[Entity]] = {}
@@ -172,7 +176,7 @@ class NameIndex:
             bucket = table.setdefault(entity.name, [])
             if all(e.category != entity.category or e.canonical != entity.canonical for e in bucket):
                 bucket.append(entity)
-        return cls(table, dict(demonyms or {}), frozenset(person_tokens))
+        return cls(table, dict(demonyms or {}), frozenset(person_tokens), dict(groups or {}))
 
     def _build(self) -> None:
         folded: dict[str, list[Entity]] = {}
@@ -194,6 +198,10 @@ class NameIndex:
     def is_known(self, surface: str) -> bool:
         """Whether `surface` is exactly a listed name (any category), a demonym or a register person's word."""
         return surface in self.entities or surface in self.demonyms or surface in self.person_tokens
+
+    def groups_of(self, canonical: str) -> frozenset[str]:
+        """The groupings (from groups.tsv) that list the entity with this canonical name."""
+        return self.groups.get(canonical, frozenset())
 
     def entities_for(self, surface: str) -> list[Entity]:
         """The entities written exactly `surface` (case-sensitive), best category first; [] if none."""
@@ -273,6 +281,17 @@ def _demonyms(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     return {key: tuple(value) for key, value in table.items()}
 
 
+def _groups(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for path in lexicon.data_files("names/groups.tsv"):
+        for row in read_table(path):
+            group = (row.get("group") or "").strip()
+            for member in (row.get("members") or "").split(";"):
+                if group and member.strip():
+                    table.setdefault(member.strip(), set()).add(group)
+    return {key: frozenset(value) for key, value in table.items()}
+
+
 def _register_entities(register: Register) -> Iterator[Entity]:
     for person in register.people:
         for form in person.forms:
@@ -288,18 +307,21 @@ def _register_entities(register: Register) -> Iterator[Entity]:
 
 
 def build_name_index(
-    entities: Iterable[Entity], demonyms: dict[str, tuple[str, ...]], register: Register
+    entities: Iterable[Entity],
+    demonyms: dict[str, tuple[str, ...]],
+    register: Register,
+    groups: dict[str, frozenset[str]] | None = None,
 ) -> NameIndex:
     """An index over gazetteer entities, demonyms (as entities of category 'demonym') and register people."""
     everything = list(entities)
     everything.extend(Entity(d, "demonym", countries[0]) for d, countries in demonyms.items())
     everything.extend(_register_entities(register))
-    return NameIndex.from_entities(everything, demonyms, register.name_tokens())
+    return NameIndex.from_entities(everything, demonyms, register.name_tokens(), groups)
 
 
 def load_names(lexicon: Lexicon) -> NameIndex:
     """The name index of a lexicon: gazetteers, demonyms and register people (the register read through it)."""
-    return build_name_index(_gazetteer_entities(lexicon), _demonyms(lexicon), lexicon.register)
+    return build_name_index(_gazetteer_entities(lexicon), _demonyms(lexicon), lexicon.register, _groups(lexicon))
 
 
 def load_register(lexicon: Lexicon) -> Register:
