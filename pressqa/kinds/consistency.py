@@ -84,6 +84,9 @@ class ConsistencyKind(Kind):
         "undated_severity": Option(
             (str,), "suggestion", help="outdated-names: severity when the release has no date (today is assumed)"
         ),
+        "settled_years": Option(
+            (int,), 10, help="outdated-names: a change older than this is flagged at full severity even undated"
+        ),
         "include_ambiguous": Option(
             (bool,), False, help="spelling-variants: also compare pairs whose American form is British too (program)"
         ),
@@ -213,26 +216,41 @@ class ConsistencyKind(Kind):
             groups[mention.group].append(mention)
         for mentions in groups.values():
             spans = [(m.start, m.end, m.form) for m in mentions]
-            yield from self._flag_minority(doc, spans, preferred=mentions[0].preferred)
+            yield from self._flag_minority(doc, spans, preferred=mentions[0].preferred, weight=self._is_known_form)
+
+    def _is_known_form(self, form: str) -> int:
+        """1 for a listed name or dictionary word, so a 1:1 tie with a slip (Ukraine/Ukrine) keeps the real one."""
+        lexicon = self.context.lexicon
+        return int(lexicon.names.is_known(form) or lexicon.words.is_word(form, self.language))
 
     # -- outdated official names --------------------------------------------------------------------
 
     @cached_property
     def _outdated_patterns(self) -> list[tuple[re.Pattern[str], str, datetime.date | None]]:
         compiled = []
+        demonym_of: dict[str, str] = {}
+        for demonym, countries in self.context.lexicon.names.demonyms.items():
+            for country in countries:
+                demonym_of.setdefault(country, demonym)
         for entry in self.context.lexicon.register.official_names:
             for rejected in entry.reject:
-                pattern = re.compile(rf"(?<![\w-]){re.escape(rejected)}(?![\w-])")
+                pattern = re.compile(rf"(?<!\w){re.escape(rejected)}(?!\w)")
                 compiled.append((pattern, entry.official, entry.since))
+                adjective, current = rejected + "n", demonym_of.get(entry.official)
+                if rejected.endswith("ia") and current and current != adjective:
+                    # Belorussian -> Belarusian, Moldavian -> Moldovan
+                    compiled.append((re.compile(rf"(?<!\w){re.escape(adjective)}(?!\w)"), current, entry.since))
         return compiled
 
     def _outdated(self, doc: Document) -> Iterator[Finding]:
         dated = release_date(doc)
         day = dated or datetime.date.today()
-        severity = None if dated else Severity.parse(self.option("undated_severity"))
+        settled = datetime.date(day.year - int(self.option("settled_years")), day.month, 1)
         for pattern, official, since in self._outdated_patterns:
             if since is not None and day < since:
                 continue
+            recent = since is None or since > settled
+            severity = Severity.parse(self.option("undated_severity")) if not dated and recent else None
             for match in pattern.finditer(doc.prose):
                 if self._excepted(doc, match.start(), match.end()):
                     continue

@@ -15,6 +15,7 @@ spelling:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 APOSTROPHES = "'’ʼ"
 MIN_NAME_LENGTH = 3
+NON_LATIN = re.compile("[\u0370-\u03ff\u0400-\u052f]")
 # Entity categories that share a canonical form with a place without being another spelling of it.
 NOT_PLACES = frozenset({"demonym", "acronym", "given name", "surname"})
 
@@ -140,6 +142,8 @@ def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon
             text = part.text
             if len(text) < MIN_NAME_LENGTH or not text[:1].isupper() or part.kind == ACRONYM or text.isupper():
                 continue
+            if NON_LATIN.search(text):
+                continue  # Cyrillic look-alikes are the script rules' business, not another spelling
             if part.sentence_start and not in_name and not names.is_known(text):
                 if words.is_common_word(text.lower(), language):
                     continue
