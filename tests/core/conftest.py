@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pressqa import loader
 from pressqa.cli import main
+from pressqa.rule import Rule
 
 # Groups whose rules are plain patterns: fast, and stable while other engineers add groups.
 CORE_GROUPS = "words,typography,translationese,numbers,quotes"
@@ -23,6 +25,24 @@ class CliResult:
     exit_code: int
     stdout: str
     stderr: str
+
+
+_PARSED_RULES: dict[tuple[str, int, int], Rule] = {}
+
+
+@pytest.fixture(autouse=True)
+def parse_each_rule_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reuse parsed rule files across the in-process CLI runs (keyed by path, mtime and size), so the suite stays fast."""
+    original = loader.load_rule
+
+    def cached(path: Path) -> Rule:
+        status = path.stat()
+        key = (str(path), status.st_mtime_ns, status.st_size)
+        if key not in _PARSED_RULES:
+            _PARSED_RULES[key] = original(path)
+        return _PARSED_RULES[key]
+
+    monkeypatch.setattr(loader, "load_rule", cached)
 
 
 @pytest.fixture
