@@ -200,7 +200,8 @@ class EntityKind(Kind):
         evidence, reasons = self._evidence(doc, tokens, position, candidates, present)
         best_distance = candidates[0][1]
         nearest = [c for c in candidates if c[1] == best_distance]
-        ranked = sorted(nearest, key=lambda c: -evidence.get(c[0].canonical, 0))
+        # Evidence first; then the longer shared beginning (Chine: China before Chile), then the data's order.
+        ranked = sorted(nearest, key=lambda c: (-evidence.get(c[0].canonical, 0), -_shared_prefix(word, c[0].name)))
         best = ranked[0][0]
         score = evidence.get(best.canonical, 0)
         others = tuple(dict.fromkeys(c[0].name for c in ranked[1:] if c[0].name != best.name))[:2]
@@ -210,7 +211,8 @@ class EntityKind(Kind):
         if real_word and best_distance > 1:
             return None
         if not real_word:
-            if counts[word] >= 2 and not reasons.get(best.canonical, [""])[0].startswith("listed"):
+            listed = any(r.startswith("listed") for r in reasons.get(best.canonical, []))
+            if counts[word] >= 2 and not listed:
                 return Verdict(best, others, Severity.SUGGESTION, "; it recurs, so it may be a real name")
             severity = Severity.ERROR if best_distance == 1 and len(word) >= 5 else Severity.WARNING
             return Verdict(best, others, severity, _reason_text(reasons.get(best.canonical, [])))
@@ -424,6 +426,15 @@ def _inflection_of(word: str, name: str) -> bool:
     """Whether `word` is `name` with a plural or possessive ending, or without one (Kazakhs, Americas)."""
     lower, target = word.lower(), name.lower()
     return any(lower == target + suffix or target == lower + suffix for suffix in ("s", "es", "’s", "'s"))
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a.casefold(), b.casefold()):
+        if x != y:
+            break
+        count += 1
+    return count
 
 
 def _adjective_of(word: str, name: str) -> bool:

@@ -1,0 +1,110 @@
+"""The entity kind (names.near-miss): near misses of known names, context for real words, and quiet real names."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressqa.finding import Finding, Severity
+from pressqa.loader import load_rule
+from pressqa.rule import Rule
+from pressqa.document import Document
+from pressqa.kinds.entity import EntityKind
+from tests.rule_examples import context_for, rules_root
+
+RULE: Rule = load_rule(rules_root() / "names" / "near-miss.yaml")
+# One kind for the module: the gazetteers and the English word list load once, as in a real run.
+KIND = EntityKind(RULE, context_for())
+
+
+def _found(text: str) -> list[Finding]:
+    return sorted(KIND.check(Document.from_text("release.txt", text)), key=Finding.sort_key)
+
+
+def _at(findings: list[Finding]) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.suggestions[0]) for f in findings]
+
+
+def test_ira_in_a_list_of_countries_is_iran_first() -> None:
+    text = (
+        "Headline\n\n\u201cJust in recent weeks, for example, Venezuela, Cuba, and Ira, our common partners, "
+        "have faced the most crude interference.\u201d"
+    )
+    findings = _found(text)
+    assert _at(findings) == [(3, 58, "Iran")]
+    assert findings[0].suggestions[:2] == ("Iran", "Iraq")
+    assert findings[0].severity >= Severity.WARNING
+    assert "probably 'Iran'" in findings[0].message and "Venezuela" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "expected"),
+    [
+        ("The delegation arrived in Ukrane.", 27, "Ukraine"),
+        ("A ceremony at the Kremalin followed.", 19, "Kremlin"),
+        ("The war in Syira has lasted years.", 12, "Syria"),
+        ("Relations between Russia and Belaus are strong.", 30, "Belarus"),
+        ("Trade with Venezeula grew.", 12, "Venezuela"),
+        ("Talks with Alexandxer Lukashenko ended.", 12, "Alexander Lukashenko"),
+        ("Minister Annalena Burbock said so.", 10, "Annalena Baerbock"),
+        ("Later Ms Burbock said so.", 10, "Baerbock"),
+    ],
+)
+def test_non_word_near_misses(text: str, column: int, expected: str) -> None:
+    findings = _found(text)
+    assert _at(findings) == [(1, column, expected)]
+    assert findings[0].severity >= Severity.WARNING
+
+
+def test_clear_country_slip_is_an_error() -> None:
+    assert _found("The delegation arrived in Ukrane.")[0].severity is Severity.ERROR
+
+
+def test_two_word_name_with_one_slip() -> None:
+    findings = _found("Chinese Foreign Minister Wan Yi arrived.")
+    assert [(f.line, f.column, f.end_column, f.suggestions[0]) for f in findings] == [(1, 26, 32, "Wang Yi")]
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "expected"),
+    [
+        ("Leaders of Venezuela, Cub and Nicaragua met.", 23, "Cuba"),
+        ("The President of Chine arrived in Moscow.", 18, "China"),
+        ("The President of Cyrus was awarded an order by Cyprus.", 18, "Cyprus"),
+        ("talks with Federal Chancellor of German Angela Merkel", 34, "Germany"),
+    ],
+)
+def test_real_word_near_misses_decided_by_context(text: str, column: int, expected: str) -> None:
+    findings = _found(text)
+    assert _at(findings) == [(1, column, expected)]
+    assert findings[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The songs of Ira Gershwin are still popular.",
+        "Some countries have joined the sanctions.",
+        "The delegation flew from Rome to Georgia.",
+        "Niger and Nigeria signed the agreement.",
+        "Austria and Australia were represented.",
+        "Iran and Iraq discussed the border.",
+        "Iranian and Iraqi delegations met in Baghdad.",
+        "Dmitry Peskov told reporters in Pskov.",
+        "a cub was born at the zoo; the Chine is a ridge",
+        "Talks in June and in Chine Bay.",
+        "The Russians and the Kazakhs met in Astana.",
+        "Rossiya-1 and Rossiya-K are channels.",
+        "President of German industry association",
+    ],
+)
+def test_real_names_and_words_are_quiet(text: str) -> None:
+    assert [f for f in _found(text) if f.severity >= Severity.WARNING] == []
+
+
+def test_word_with_cyrillic_letter_is_left_to_the_script_kind() -> None:
+    assert _found("The Russ\u0456an Federation") == []
+
+
+def test_repeated_unknown_name_is_only_a_suggestion() -> None:
+    findings = _found("Mr Tomsky spoke. Later Tomsky went to Omsk. Tomsky agreed.")
+    assert all(f.severity is Severity.SUGGESTION for f in findings)
