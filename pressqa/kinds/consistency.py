@@ -205,8 +205,10 @@ class ConsistencyKind(Kind):
     def _listed(self, doc: Document) -> Iterator[Finding]:
         for forms, pattern, ignorecase in self._listed_patterns:
             spans = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(doc.prose) if MASK not in m.group(0)]
-            key = str.lower if ignorecase else str
-            yield from self._flag_minority(doc, spans, key=key, preferred=forms[0])
+            if ignorecase:
+                yield from self._flag_minority(doc, spans, key=str.lower, preferred=forms[0])
+            else:  # the forms differ in case only: the winner is suggested exactly as written
+                yield from self._flag_minority(doc, spans, key=str, preferred=forms[0], suggest=lambda f, w: w)
 
     # -- names within a document --------------------------------------------------------------------
 

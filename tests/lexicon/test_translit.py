@@ -1,0 +1,60 @@
+"""Transliteration keys: romanisations of one Cyrillic name meet, different names and entities stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressqa.lexicon.translit import are_variants, differ_by_ending_only, name_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Aleksandr", "Alexander"),
+        ("Aleksandr", "Alyaksandr"),
+        ("Alyaksandr", "Aliaksandr"),
+        ("Lukashenko", "Lukashenka"),
+        ("Lukashenko's", "Lukashenka’s"),
+        ("Sergei", "Sergey"),
+        ("Dmitry", "Dmitri"),
+        ("Yuri", "Yury"),
+        ("Iurii", "Yury"),
+        ("Zelensky", "Zelenskyy"),
+        ("Zelensky", "Zelenskiy"),
+        ("Gomel", "Homel"),
+        ("Dnepropetrovsk", "Dnipropetrovsk"),
+        ("Tsibulsky", "Tsybulsky"),
+        ("Ekaterinburg", "Yekaterinburg"),
+        ("Erdoğan", "Erdogan"),
+    ],
+)
+def test_romanisations_of_one_name_are_variants(a: str, b: str) -> None:
+    assert are_variants(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Iran", "Iraq"),
+        ("Austria", "Australia"),
+        ("Slovakia", "Slovenia"),
+        ("Niger", "Nigeria"),
+        ("Russia", "Russian"),
+        ("Ivanov", "Ivanova"),
+        ("Aleksandr", "Aleksandra"),
+        ("Marina", "Marino"),
+        ("Minsk", "Pinsk"),
+    ],
+)
+def test_different_names_are_not_variants(a: str, b: str) -> None:
+    assert not are_variants(a, b)
+
+
+def test_equal_keys_ignore_possessive_and_apostrophe() -> None:
+    assert name_key("Lukashenko’s") == name_key("Lukashenko") == name_key("Lukashenko's")
+    assert name_key("Sergei") == name_key("Sergey") == "sergey"
+
+
+def test_gender_endings_are_recognised() -> None:
+    assert differ_by_ending_only(name_key("Petrov"), name_key("Petrova"))
+    assert not differ_by_ending_only(name_key("Lukashenko"), name_key("Lukashenka"))
