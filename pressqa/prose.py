@@ -71,6 +71,18 @@ def _prose_lines(text: str) -> set[int]:
     return lines
 
 
+def code_regions(text: str) -> list[tuple[int, int]]:
+    """Half-open offset ranges of a Markdown text that are code (blocks and spans), where markup means nothing."""
+    starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    regions: list[tuple[int, int]] = []
+    for token in _parser().parse(text):
+        if token.type in ("fence", "code_block") and token.map:
+            end_line = token.map[1]
+            regions.append((starts[token.map[0]], starts[end_line] if end_line < len(starts) else len(text)))
+    regions.extend(match.span() for match in CODE_SPAN.finditer(text))
+    return regions
+
+
 def _html_block_has_prose(content: str) -> bool:
     if RAW_HTML_BLOCK.match(content):
         return False

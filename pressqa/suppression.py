@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pressqa.document import Document
 from pressqa.finding import Finding
+from pressqa.prose import code_regions
 from pressqa.selection import prefix_matches
 
 MARKER = re.compile(r"<!--\s*pressqa-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
@@ -38,7 +39,11 @@ def silences(doc: Document) -> list[Silence]:
     result: list[Silence] = []
     open_ranges: dict[str, int] = {}
     last_line = doc.position(len(doc.text)).line
-    for match in MARKER.finditer(doc.text):
+    markers = list(MARKER.finditer(doc.text))
+    code = code_regions(doc.text) if doc.markdown and markers else []
+    for match in markers:
+        if any(start <= match.start() < end for start, end in code):
+            continue  # a marker shown as an example inside code is not a marker
         line = doc.position(match.start()).line
         if not doc.markdown:
             span = doc.line_span(line - 1)
