@@ -152,3 +152,14 @@ def test_unsilenced_filters_findings() -> None:
 def test_markers_through_the_cli(write: Callable[..., Path], findings: Callable[..., list[Row]]) -> None:
     write("a.md", "# Title\n\n<!-- pressqa-disable-next-line words -->\nTalks in in Minsk.\n\nTalks in in Gomel.\n")
     assert findings("--select", "words", "a.md") == [("a.md", 6, 7, "error", "words.doubled")]
+
+
+def test_markers_shown_inside_markdown_code_are_not_markers() -> None:
+    text = (
+        "How to silence a rule:\n\n"
+        "```\n<!-- pressqa-disable -->\n```\n\n"
+        "    <!-- pressqa-disable words -->\n\n"
+        "Write `<!-- pressqa-disable-next-line -->` above the line.\n"
+        "in in one\n"
+    )
+    assert found(text, "release.md") == [(10, "words.doubled")]
