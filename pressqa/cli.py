@@ -42,6 +42,7 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomic writes, encoding and line ends kept).")
 @click.option("--require-grammar", is_flag=True, default=None, help="Exit 2 when LanguageTool cannot run.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+@click.option("--list-unknown", is_flag=True, help="Print unknown words with counts (to seed an accept list); no check.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -55,6 +56,7 @@ def check(
     fix: bool,
     require_grammar: bool | None,
     quiet: bool,
+    list_unknown: bool,
 ) -> None:
     """Check press releases (.txt, .md; folders; '-' for stdin)."""
     options = RunOptions(
@@ -69,6 +71,8 @@ def check(
         fix=fix,
         require_grammar=require_grammar,
     )
+    if list_unknown:
+        _list_unknown(options)
     try:
         result = run(options)
     except UsageError as error:
@@ -85,6 +89,20 @@ def check(
             line += f"; fixed {result.files_fixed} file{'s' if result.files_fixed != 1 else ''}"
         click.echo(line, err=True)
     sys.exit(result.exit_code)
+
+
+def _list_unknown(options: RunOptions) -> None:
+    from pressqa.unknown_words import count_unknown_in_paths, format_unknown_words
+
+    try:
+        counts, errors = count_unknown_in_paths(options)
+    except UsageError as error:
+        click.echo(f"pressqa: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(format_unknown_words(counts), nl=False)
+    for message in errors:
+        click.echo(f"pressqa: error: {message}", err=True)
+    sys.exit(EXIT_ERROR if errors else 0)
 
 
 @main.command("rules")
