@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from pressqa.document import Document
+from pressqa.config import ConfigError
+from pressqa.document import Document, DocumentError
 from pressqa.lexicon import Lexicon
+from pressqa.loader import builtin_rules_dir
+from pressqa.runner import RunOptions, Runner, UsageError, is_excluded, iter_files
 from pressqa.speller import Speller, unknown_tokens
 from pressqa.tokens import WORD, tokenize
 
@@ -29,3 +32,33 @@ def format_unknown_words(counts: Counter[str]) -> str:
     """One `count<TAB>word` line a word, most frequent first, then alphabetically; ready to paste and prune."""
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower(), item[0]))
     return "".join(f"{count}\t{word}\n" for word, count in rows)
+
+
+def count_unknown_in_paths(options: RunOptions) -> tuple[Counter[str], list[str]]:
+    """Unknown-word counts over the files a `pressqa check` with these options would read, and read errors.
+
+    Each file is judged with the lexicon of its own config (house word lists, accept list, language).
+    """
+    runner = Runner(options)
+    lexicons: dict[object, tuple[Lexicon, str]] = {}
+    counts: Counter[str] = Counter()
+    errors: list[str] = []
+    for path in iter_files(options.paths):
+        try:
+            config = runner.config_for(path)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+        if is_excluded(path, config):
+            continue
+        if config.path not in lexicons:
+            directories = [builtin_rules_dir(), *config.rule_dirs]
+            lexicon = Lexicon([d / "data" for d in directories], accept=config.accept, language=config.language)
+            lexicons[config.path] = (lexicon, config.language)
+        lexicon, language = lexicons[config.path]
+        try:
+            doc = Document.read(path)
+        except DocumentError as error:
+            errors.append(f"{path}: {error}")
+            continue
+        counts.update(count_unknown_words([doc], lexicon, language))
+    return counts, errors

@@ -186,3 +186,18 @@ def test_list_unknown_words_counts_them(lexicons: dict[str, Lexicon]) -> None:
     counts = count_unknown_words(docs, lexicons["en"], "en")
     assert counts["Zyxcorp"] == 3 and counts["Qwertyan"] == 1 and counts["refereering"] == 1
     assert "President" not in counts and "the" not in counts
+
+
+def test_cli_list_unknown_prints_counts(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from pressqa.cli import main
+
+    folder = Path(str(tmp_path))
+    (folder / "a.txt").write_text("Zyxcorp met Zyxcorp officials about refereering.\n", encoding="utf-8")
+    (folder / "pressqa.toml").write_text('accept = ["refereering"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--list-unknown", str(folder)])
+    assert result.exit_code == 0
+    assert result.output == "2\tZyxcorp\n"
