@@ -14,10 +14,6 @@ from pressqa import loader
 from pressqa.cli import main
 from pressqa.rule import Rule
 
-# Groups whose rules are plain patterns: fast, and stable while other engineers add groups.
-CORE_GROUPS = "words,typography,translationese,numbers,quotes"
-
-
 @dataclass
 class CliResult:
     """What one `pressqa` invocation printed and returned."""

@@ -278,6 +278,8 @@ def test_language_from_config_and_cli(write: Callable[..., Path], workdir: Path)
     assert forced.config_for("gb/x.txt").select == ("words",)
 
 
-def test_cli_language_flag_reaches_the_rules(write: Callable[..., Path], cli: Callable[..., CliResult]) -> None:
+def test_cli_rejects_an_unknown_language(write: Callable[..., Path], cli: Callable[..., CliResult]) -> None:
     write("x.txt", "x\n")
-    assert cli("check", "--language", "en-XX", "x.txt").exit_code == 2  # click rejects it: usage error
+    result = cli("check", "--language", "en-XX", "x.txt")
+    assert result.exit_code == 2
+    assert "'en-XX' is not one of 'en', 'en-GB', 'en-US'" in result.stderr
