@@ -75,6 +75,12 @@ def test_the_golden_output_covers_every_planted_defect_group() -> None:
         "typography.missing-space-after-sentence",
         "numbers.ordinal-suffix",
         "house.wordy-phrases",
+        "spelling.misspelling",
+        "spelling.run-together",
+        "script.homoglyph",
+        "names.near-miss",
+        "consistency.name-variants",
+        "consistency.spelling-variant",
     ):
         for release in ("eaeu-trade-release.txt", "forum-of-regions-release.md"):
             if rule == "house.wordy-phrases" and release.endswith(".md"):
