@@ -228,45 +228,48 @@ class ConsistencyKind(Kind):
     # -- outdated official names --------------------------------------------------------------------
 
     @cached_property
-    def _outdated_patterns(self) -> list[tuple[re.Pattern[str], str, datetime.date | None]]:
-        compiled = []
+    def _outdated_forms(self) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, datetime.date | None]]]:
+        """One regex over every rejected form, and each form's official replacement and date."""
+        replacements: dict[str, tuple[str, datetime.date | None]] = {}
         demonym_of: dict[str, str] = {}
         for demonym, countries in self.context.lexicon.names.demonyms.items():
             for country in countries:
                 demonym_of.setdefault(country, demonym)
         for entry in self.context.lexicon.register.official_names:
             for rejected in entry.reject:
-                pattern = re.compile(rf"(?<!\w){re.escape(rejected)}(?!\w)")
-                compiled.append((pattern, entry.official, entry.since))
+                replacements.setdefault(rejected, (entry.official, entry.since))
                 adjective, current = rejected + "n", demonym_of.get(entry.official)
                 if rejected.endswith("ia") and current and current != adjective:
-                    # Belorussian -> Belarusian, Moldavian -> Moldovan
-                    compiled.append((re.compile(rf"(?<!\w){re.escape(adjective)}(?!\w)"), current, entry.since))
-        return compiled
+                    replacements.setdefault(adjective, (current, entry.since))  # Belorussian -> Belarusian
+        if not replacements:
+            return None, replacements
+        alternation = "|".join(re.escape(f) for f in sorted(replacements, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), replacements
 
     def _outdated(self, doc: Document) -> Iterator[Finding]:
+        pattern, replacements = self._outdated_forms
+        if pattern is None:
+            return
         dated = release_date(doc)
         day = dated or datetime.date.today()
         settled = datetime.date(day.year - int(self.option("settled_years")), day.month, 1)
-        for pattern, official, since in self._outdated_patterns:
-            if since is not None and day < since:
+        for match in pattern.finditer(doc.prose):
+            official, since = replacements[match.group(0)]
+            if (since is not None and day < since) or self._excepted(doc, match.start(), match.end()):
                 continue
             recent = since is None or since > settled
             severity = Severity.parse(self.option("undated_severity")) if not dated and recent else None
-            for match in pattern.finditer(doc.prose):
-                if self._excepted(doc, match.start(), match.end()):
-                    continue
-                when = f" (since {since.isoformat()})" if since else ""
-                yield self.report(
-                    doc,
-                    match.start(),
-                    match.end(),
-                    suggestions=(official,),
-                    severity=severity,
-                    official=official,
-                    since=when,
-                    date=day.isoformat() if dated else "undated",
-                )
+            when = f" (since {since.isoformat()})" if since else ""
+            yield self.report(
+                doc,
+                match.start(),
+                match.end(),
+                suggestions=(official,),
+                severity=severity,
+                official=official,
+                since=when,
+                date=day.isoformat() if dated else "undated",
+            )
 
     # -- British and American spellings -------------------------------------------------------------
 
@@ -392,12 +395,16 @@ class ConsistencyKind(Kind):
         groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for token in tokens:
             base = base_of(token)
-            if len(base.text) < 3 or not base.text.isalpha() or _in_capitals_line(doc, base.start):
+            if len(base.text) < 3 or not base.text.isalpha():
                 continue
             if base.sentence_start and not any(c.isupper() for c in base.text[1:]):
                 continue
             groups[base.text.lower()].append((base.start, base.end, base.text))
+        capitals: dict[int, bool] = {}
         for spans in groups.values():
+            if len({form for _, _, form in spans}) < 2:
+                continue
+            spans = [s for s in spans if not _in_capitals_line(doc, s[0], capitals)]
             forms = {form for _, _, form in spans}
             if len(forms) < 2 or not any(sum(c.isupper() for c in form) >= 2 for form in forms):
                 continue
@@ -526,8 +533,11 @@ def _family(british: str) -> str:
     return word
 
 
-def _in_capitals_line(doc: Document, offset: int) -> bool:
+def _in_capitals_line(doc: Document, offset: int, cache: dict[int, bool]) -> bool:
     """Whether the line holding `offset` is written in capitals (a headline), where case says nothing."""
-    span = doc.line_span(doc.line_of(offset))
-    letters = [c for c in doc.text[span.start : span.end] if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    line = doc.line_of(offset)
+    if line not in cache:
+        span = doc.line_span(line)
+        letters = [c for c in doc.text[span.start : span.end] if c.isalpha()]
+        cache[line] = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return cache[line]
