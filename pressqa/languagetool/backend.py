@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from .annotate import AnnotatedText, annotate
+from .annotate import AnnotatedText, annotate, is_markup_only
 from .cache import ResultCache, cache_key
 from .client import (
     CheckOptions,
@@ -149,6 +149,13 @@ class GrammarBackend:
         for key, result in fresh.items():
             for index in indices[key]:
                 results[index] = result.matches
+        for index, paragraph in enumerate(paragraphs):
+            matches = results[index]
+            if matches and paragraph.masked is not None:
+                # A match lying wholly in markup is about our placeholder, not the author's prose.
+                masked = paragraph.masked
+                kept = tuple(m for m in matches if not is_markup_only(masked, m.offset, m.length))
+                results[index] = kept
         if self.cache is not None:
             # Incomplete answers (LanguageTool hit its own time limit) are not kept.
             complete = {k: r.matches for k, r in fresh.items() if not r.incomplete}
@@ -223,6 +230,7 @@ def open_backend(
     request_timeout: float = 30.0,
     workers: int = 3,
     allow_download: bool = True,
+    warm_languages: tuple[str, ...] = ("en-GB",),
 ) -> OpenResult:
     """The grammar backend for ``mode``, or None and why grammar is skipped.
 
@@ -250,6 +258,7 @@ def open_backend(
             idle_timeout=idle_timeout,
             ready_timeout=ready_timeout,
             allow_download=allow_download,
+            warm_languages=warm_languages,
         )
         try:
             target = manager.ensure().url

@@ -230,8 +230,10 @@ class ServerManager:
         idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
         ready_timeout: float = DEFAULT_READY_TIMEOUT,
         allow_download: bool = True,
+        warm_languages: tuple[str, ...] = ("en-GB",),
     ) -> None:
         self.cache_dir = cache_dir
+        self.warm_languages = warm_languages
         self.env: Mapping[str, str] = dict(os.environ if env is None else env)
         self.idle_timeout = idle_timeout
         self.ready_timeout = ready_timeout
@@ -239,6 +241,7 @@ class ServerManager:
         self.state_path = cache_dir / "languagetool-server.json"
         self.lock_path = cache_dir / "languagetool-server.lock"
         self.log_path = cache_dir / "languagetool-server.log"
+        self.config_path = cache_dir / "languagetool-server.properties"
 
     def ensure(self) -> ServerState:
         """A running server: the recorded one if healthy, else a new one."""
@@ -311,12 +314,14 @@ class ServerManager:
             port = free_port()
             cmd = [java, *shlex.split(self.env.get(JAVA_OPTS_ENV, ""))]
             cmd += ["-cp", str(install.jar), _SERVER_CLASS, "--port", str(port)]
+            cmd += ["--config", str(self._write_config())]
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             self.log_path.write_bytes(b"")  # one log per start, not an ever-growing file
             pid = spawn_detached(cmd, self.log_path, install.home, self.env)
             url = f"http://127.0.0.1:{port}"
             error = self._wait_ready(pid, url)
             if error is None:
+                self._warm_up(url)
                 now = time.time()
                 state = ServerState(
                     pid=pid,
@@ -335,6 +340,28 @@ class ServerManager:
                 stop_pid(pid)
                 break  # it ran but never answered: a new port will not help
         raise LanguageToolError(f"local LanguageTool server did not start: {last_error}", "setup")
+
+    def _write_config(self) -> Path:
+        # Pipeline caching reuses LanguageTool's rule pipelines between requests
+        # (a check drops from ~0.5 s to ~0.05 s on a 2-core machine).
+        self.config_path.write_text(
+            "pipelineCaching=true\nmaxPipelinePoolSize=50\npipelineExpireTimeInSeconds=7200\n",
+            encoding="utf-8",
+        )
+        return self.config_path
+
+    def _warm_up(self, url: str) -> None:
+        """Load each language's rules now, while concurrent runs wait on the lock.
+
+        A fresh server's first check of a language takes 6-20 s (rule loading,
+        JIT); paid here, it cannot make a later request time out.
+        """
+        client = LanguageToolClient(url, timeout=max(self.ready_timeout, 60.0) * 2)
+        for language in self.warm_languages:
+            try:
+                client.check("This is a warm-up sentence for the server.", language)
+            except LanguageToolError:
+                return
 
     def _stop_watchdog(self, state: ServerState) -> None:
         if state.watchdog_pid and pid_alive(state.watchdog_pid) and is_watchdog(state.watchdog_pid):
