@@ -187,7 +187,8 @@ class ConsistencyKind(Kind):
             if key(form) == winner_key or self._excepted(doc, start, end):
                 continue
             suggestion = suggest(form, winner) if suggest else _with_case_of(form, winner)
-            yield self.report(doc, start, end, suggestions=(suggestion,), count=count, form=winner)
+            times = "once" if count == 1 else f"{count} times"
+            yield self.report(doc, start, end, suggestions=(suggestion,), count=count, times=times, form=winner)
 
     # -- listed groups ------------------------------------------------------------------------------
 
