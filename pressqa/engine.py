@@ -23,7 +23,9 @@ class Engine:
         ignore: Sequence[str] = (),
     ) -> None:
         self.context = context or KindContext()
-        self.kinds: list[Kind] = [kind_class(rule.kind)(rule, self.context) for rule in rules]
+        self.kinds: list[Kind] = [
+            kind_class(rule.kind).implementation(rule)(rule, self.context) for rule in rules
+        ]
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self._silences: dict[str, list[Silence]] = {}

@@ -92,6 +92,11 @@ class Kind:
         """Check option values beyond their types; return (key, problem) pairs."""
         return []
 
+    @classmethod
+    def implementation(cls, rule: Rule) -> type[Kind]:
+        """The class that runs this rule: the kind itself, or a subclass chosen by the rule's options."""
+        return cls
+
     def option(self, key: str) -> Any:
         """The value of a kind option, or its default."""
         if key in self.rule.options:

@@ -92,10 +92,10 @@ class ConsistencyKind(Kind):
         ),
     }
 
-    def __new__(cls, rule: Rule, context: KindContext) -> ConsistencyKind:
-        if cls is ConsistencyKind and rule.options.get("check") == "names-across-files":
-            return super().__new__(NamesAcrossFiles)
-        return super().__new__(cls)
+    @classmethod
+    def implementation(cls, rule: Rule) -> type[Kind]:
+        """Comparing names across files needs every document of the run: a cross-document class."""
+        return NamesAcrossFiles if rule.options.get("check") == "names-across-files" else cls
 
     def __init__(self, rule: Rule, context: KindContext) -> None:
         super().__init__(rule, context)
