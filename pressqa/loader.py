@@ -15,6 +15,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from pressqa.finding import SEVERITY_NAMES, Severity
 from pressqa.kinds import KIND_CLASSES, kind_class
 from pressqa.rule import Example, Rule
+from pressqa.yaml_fast import load_yaml_fast
 
 COMMON_FIELDS: dict[str, tuple[type, ...]] = {
     "kind": (str,),
@@ -85,10 +86,24 @@ def rule_id_for(path: Path) -> str:
 
 
 def load_rule(path: Path) -> Rule:
-    """Parse and validate one rule file."""
+    """Parse and validate one rule file.
+
+    A valid file is read on the fast path (libyaml); only a file with a problem is read
+    again with ruamel.yaml, whose nodes know their lines, to say where the problem is.
+    """
     display = str(path)
     try:
-        data = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError) as error:
+        raise RuleFileError(display, 1, f"cannot read rule file: {error}") from None
+    fast = load_yaml_fast(text)
+    if isinstance(fast, dict):
+        try:
+            return _build_rule(path, fast)
+        except RuleFileError:
+            pass  # read again below, with line numbers for the message
+    try:
+        data = YAML(typ="rt").load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -100,14 +115,17 @@ def load_rule(path: Path) -> Rule:
     return _build_rule(path, data)
 
 
-def _line(data: CommentedMap, key: str) -> int:
+def _line(data: Mapping[str, Any], key: str) -> int:
+    """The 1-based line of a key (1 for plain dicts from the fast path, which are re-read on error)."""
+    if not isinstance(data, CommentedMap):
+        return 1
     try:
         return int(data.lc.key(key)[0]) + 1
     except (KeyError, TypeError, AttributeError):
         return int(getattr(data.lc, "line", 0)) + 1
 
 
-def _build_rule(path: Path, data: CommentedMap) -> Rule:
+def _build_rule(path: Path, data: Mapping[str, Any]) -> Rule:
     display = str(path)
     rule_id = rule_id_for(path)
     for part in rule_id.split("."):
@@ -162,7 +180,7 @@ def _build_rule(path: Path, data: CommentedMap) -> Rule:
     )
 
 
-def _examples(display: str, data: CommentedMap) -> tuple[tuple[Example, ...], tuple[str, ...]]:
+def _examples(display: str, data: Mapping[str, Any]) -> tuple[tuple[Example, ...], tuple[str, ...]]:
     examples = data.get("examples")
     if examples is None:
         return (), ()
