@@ -7,13 +7,15 @@ the several spelling rules walk a document once.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from pressqa.lexicon.words import ALPHABET, Words, normalise, strip_possessive, with_case_of
-from pressqa.tokens import NUMBER, WORD, Token, ordinal_suffix, split_number
+from pressqa.tokens import NUMBER, WORD, Token, ordinal_suffix, split_number, tokenize
 
 # How sure a verdict is; the kind maps these to the rule's severity, one level lower, or a suggestion.
 HIGH, MEDIUM, LOW = 2, 1, 0
@@ -33,6 +35,9 @@ COMMON_FREQUENCY = 5000
 # A suggestion must be at least this common to make a capitalised word a typo rather than a name.
 NAME_TYPO_FREQUENCY = 20
 NAME_TYPO_MIN_LENGTH = 8
+# Letter runs of two or more (apostrophes and hyphens split them) and numbers run into words ("6thParatroop").
+LETTER_RUN = re.compile(r"[^\W\d_]{2,}|\d+[^\W\d_]{5,}")
+CONTRACTION_TAILS = frozenset({"ll", "ve", "re"})  # we’ll, they’ve, you’re: the tokens keep them whole
 LANGUAGE_NAMES = {"en": "English", "en-GB": "British", "en-US": "American"}
 
 
@@ -58,6 +63,11 @@ class Speller:
         self.language = language
         self.language_name = LANGUAGE_NAMES.get(language, "English")
         self._memo: tuple[str, int, list[Verdict]] | None = None
+        self._tokens_memo: tuple[str, list[Token]] | None = None
+        self._clean_memo: tuple[str, bool] | None = None
+        self._checks_variants = language != "en"
+        # Words repeat (the, of, Russia): a verdict per distinct spelling saves most look-ups.
+        self._known: dict[str, bool] = {}
 
     @classmethod
     def for_lexicon(cls, lexicon: Any, language: str) -> Speller:
@@ -82,6 +92,40 @@ class Speller:
 
     def is_known(self, text: str) -> bool:
         """Whether a word is right: dictionary for the language, listed names, gazetteers, register, accept list."""
+        known = self._known.get(text)
+        if known is None:
+            known = self._known[text] = self._is_known(text)
+        return known
+
+    def tokens(self, text: str) -> list[Token]:
+        """The word and number tokens of a text; remembered for the last text, so rules tokenise it once."""
+        if self._tokens_memo is None or self._tokens_memo[0] is not text:
+            self._tokens_memo = (text, [t for t in tokenize(text) if t.kind in (WORD, NUMBER)])
+        return self._tokens_memo[1]
+
+    def is_clean(self, text: str) -> bool:
+        """Whether every letter run of a text is a known word (so no check can find anything), remembered.
+
+        A fast pass before tokenising: most releases have no unknown word at all, and a C-level
+        findall plus one cached look-up per distinct run is far cheaper than full tokens.
+        """
+        if self._clean_memo is not None and self._clean_memo[0] is text:
+            return self._clean_memo[1]
+        clean = True
+        for run in set(LETTER_RUN.findall(text)):
+            if run in CONTRACTION_TAILS:
+                continue
+            if run[0].isdigit() or not self.is_known(run) or (self._checks_variants and self._in_variant_tables(run)):
+                clean = False
+                break
+        self._clean_memo = (text, clean)
+        return clean
+
+    def _in_variant_tables(self, word: str) -> bool:
+        lower = word.lower()
+        return lower in self.words.british_to_american or lower in self.words.american_to_british
+
+    def _is_known(self, text: str) -> bool:
         if self.words.is_word(text, self.language) or self.is_name(text):
             return True
         bare = strip_possessive(normalise(text))
@@ -105,6 +149,9 @@ class Speller:
         if self._memo is not None and self._memo[0] is text and self._memo[1] == min_length:
             return self._memo[2]
         verdicts: list[Verdict] = []
+        if self.is_clean(text):
+            self._memo = (text, min_length, verdicts)
+            return verdicts
         for index, token in enumerate(tokens):
             if token.kind == NUMBER:
                 verdict = self.judge_number(token)
@@ -128,11 +175,11 @@ class Speller:
         end = token.start + len(word)
         if len(word) < min_length or not word.isascii() or not word.isalpha():
             return None
-        variant = self.words.other_variant(word, self.language) if self.words.is_word(word, "en") else None
+        variant = self._variant(word)
         if variant is not None:
             name_like = token.is_capitalised and not token.sentence_start
             return Verdict("variant", token.start, end, word, (variant,), not name_like, LOW if name_like else HIGH)
-        if self.is_known(raw) or self.is_known(word):
+        if self.is_known(raw) or (word != raw and self.is_known(word)):
             return None
         name_like = (token.is_capitalised and not token.sentence_start) or (word.isupper() and len(word) > 1)
         if word.isupper() and len(word) <= 5:
@@ -166,6 +213,14 @@ class Speller:
             return True
         other = self.words.frequency(first) if second.lower() in FUNCTION_WORDS else self.words.frequency(second)
         return other > self.words.frequency(one_edit[0])
+
+    def _variant(self, word: str) -> str | None:
+        if self.language == "en":
+            return None
+        lower = word.lower()
+        if lower not in self.words.british_to_american and lower not in self.words.american_to_british:
+            return None
+        return self.words.other_variant(word, self.language) if self.words.is_word(word, "en") else None
 
     def _unknown(
         self, token: Token, word: str, end: int, name_like: bool, neighbours: Sequence[Token]
@@ -281,8 +336,9 @@ class Speller:
 
     @cached_property
     def _by_length(self) -> dict[int, list[str]]:
+        # Every listed word, grouped by length; the language filter is applied to the few matches only.
         index: dict[int, list[str]] = {}
-        for word in self.words.common_words(self.language):
+        for word in self.words.all_words():
             index.setdefault(len(word), []).append(word)
         return index
 
@@ -296,7 +352,7 @@ class Speller:
             keys = self._by_length.get(length)
             if keys:
                 for key, distance, _ in process.extract(word, keys, scorer=OSA.distance, score_cutoff=2, limit=None):
-                    if distance > 0:
+                    if distance > 0 and self.words.is_common_word(key, self.language):
                         found.append((key, int(distance)))
         return found
 

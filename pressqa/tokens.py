@@ -75,7 +75,7 @@ class Token:
 
 def _kind(match: re.Match[str]) -> str:
     kind = match.lastgroup or WORD
-    if kind == WORD:
+    if kind == WORD and match.group(0)[1:2].isupper():
         text = match.group(0).rstrip(APOSTROPHE)
         bare = text[:-2] if text[-2:-1] in APOSTROPHE and text[-1:] == "s" else text
         bare = bare[:-1] if bare.endswith("s") and bare[:-1].isupper() else bare

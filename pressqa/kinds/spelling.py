@@ -17,7 +17,7 @@ from pressqa.document import Document
 from pressqa.finding import Finding, Severity
 from pressqa.rule import Kind, KindContext, Option, Rule
 from pressqa.speller import HIGH, MEDIUM, Speller
-from pressqa.tokens import NUMBER, WORD, Token, tokenize
+from pressqa.tokens import WORD, Token
 
 CHECKS = ("misspelling", "unknown-word", "run-together", "split-word", "variant")
 
@@ -60,7 +60,9 @@ class SpellingKind(Kind):
         if self.context.lexicon is None:
             return
         speller = self._speller()
-        tokens = [t for t in tokenize(doc.prose) if t.kind in (WORD, NUMBER)]
+        if speller.is_clean(doc.prose):
+            return
+        tokens = speller.tokens(doc.prose)
         if self._check == "split-word":
             yield from self._split_words(doc, speller, tokens)
             return
