@@ -81,6 +81,7 @@ class EntityKind(Kind):
         self._min_length = int(self.option("min_length"))
         self._common = int(self.option("common_frequency"))
         self._near_cache: dict[str, list[tuple[Entity, int]]] = {}
+        self._frequencies: dict[str, int] = {}
 
     # ----------------------------------------------------------------------------------- word data
 
@@ -89,10 +90,9 @@ class EntityKind(Kind):
         return self.context.lexicon.names  # type: ignore[no-any-return]
 
     @cached_property
-    def _english(self) -> Any:
-        from spellchecker import SpellChecker
-
-        return SpellChecker(distance=1).word_frequency
+    def _words(self) -> Any:
+        """The lexicon's English word list (shared with the spelling kind, so it is loaded once a run)."""
+        return self.context.lexicon.words
 
     @cached_property
     def _proper_nouns(self) -> frozenset[str]:
@@ -124,7 +124,10 @@ class EntityKind(Kind):
         return False
 
     def _frequency(self, word: str) -> int:
-        return int(self._english[word.lower()]) if word.lower() in self._english else 0
+        lower = word.lower()
+        if lower not in self._frequencies:
+            self._frequencies[lower] = int(self._words.frequency(lower))
+        return self._frequencies[lower]
 
     # --------------------------------------------------------------------------------------- check
 
@@ -373,8 +376,12 @@ class EntityKind(Kind):
             if prose[run[-1].end : following.start] not in (" ", "-") or not following.text[0].isupper():
                 break
             run.append(following)
+        if len(run) < 2:
+            return None
         for size in range(len(run), 1, -1):
             words = run[:size]
+            if all(self._known(w.text) or self._frequency(w.text) >= RUN_WORD_FREQUENCY for w in words):
+                continue  # the one changed word must be unknown and rare, so nothing to look up
             surface = prose[words[0].start : words[-1].end]
             if self._known(surface) or MASKED in surface or not _latin(surface):
                 continue

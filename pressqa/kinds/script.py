@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property
 from typing import Any, ClassVar
 
 from pressqa.confusables import script_of, to_latin
@@ -50,6 +49,9 @@ SPACES_IN_WORD: dict[str, str] = {
     "\u2007": "figure space",
 }
 SOFT_HYPHEN = "\u00ad"
+FUNCTION_WORDS = frozenset(
+    "a an the in on at to of by for from with and or but as is are was be no not nor its it this that".split()
+)
 INVISIBLE = re.compile("[" + "".join(ZERO_WIDTH) + SOFT_HYPHEN + "]")
 SPLIT_WORD = re.compile(r"([^\W\d_]+)([" + "".join(SPACES_IN_WORD) + r"])([^\W\d_]+)")
 
@@ -181,18 +183,16 @@ class ScriptKind(Kind):
             )
 
     def _splits_word(self, left: str, right: str, joined: str) -> bool:
-        if not (left.isascii() and right.isascii()):
+        if not (left.isascii() and right.isascii()) or not right[0].islower() or len(joined) < 5:
+            return False  # the second half of a split word starts in lower case; "in\u00a0Minsk" is two words
+        if left.lower() in FUNCTION_WORDS or right.lower() in FUNCTION_WORDS:
+            return False  # a non-breaking space after a short word is typography (and saves loading a dictionary)
+        if self.context.lexicon is None:
             return False
-        known = self._english
-        if joined.lower() not in known:
+        words = self.context.lexicon.words  # shared with the spelling kind: loaded once a run
+        if not words.frequency(joined.lower()):
             return False
-        return left.lower() not in known or right.lower() not in known
-
-    @cached_property
-    def _english(self) -> Any:
-        from spellchecker import SpellChecker
-
-        return SpellChecker(distance=1).word_frequency
+        return not words.frequency(left.lower()) or not words.frequency(right.lower())
 
 
 def _is_letter(text: str, index: int) -> bool:
