@@ -39,7 +39,7 @@ def explain_rule(rule: Rule) -> str:
                 lines.append(f"    fixed: {example.fix}")
     if rule.passing:
         lines.append("Not flagged:")
-        lines.extend(f"  - {text}" for text in rule.passing)
+        lines.extend(f"  - {example.text}" for example in rule.passing)
     if rule.link:
         lines += ["", f"See: {rule.link}"]
     lines.append(f"\nDefined in: {rule.source}")

@@ -180,31 +180,45 @@ def _build_rule(path: Path, data: Mapping[str, Any]) -> Rule:
     )
 
 
-def _examples(display: str, data: Mapping[str, Any]) -> tuple[tuple[Example, ...], tuple[str, ...]]:
+EXAMPLE_KEYS = ("text", "fix", "language", "others")
+
+
+def _examples(display: str, data: Mapping[str, Any]) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
     examples = data.get("examples")
     if examples is None:
         return (), ()
+    if not isinstance(examples, dict):
+        raise RuleFileError(display, _line(data, "examples"), "'examples' must be a mapping with 'fail' and 'pass'")
     for key in examples:
         if key not in ("fail", "pass"):
             raise RuleFileError(display, _line(examples, key), f"unknown key {key!r} in 'examples' (allowed: fail, pass)")
-    fail: list[Example] = []
-    for index, item in enumerate(examples.get("fail") or []):
-        line = _item_line(examples["fail"], index)
-        if isinstance(item, str):
-            fail.append(Example(item))
-        elif isinstance(item, dict) and set(item) <= {"text", "fix"} and isinstance(item.get("text"), str):
-            fix = item.get("fix")
-            if fix is not None and not isinstance(fix, str):
-                raise RuleFileError(display, line, "'fix' of an example must be a string")
-            fail.append(Example(item["text"], fix))
-        else:
-            raise RuleFileError(display, line, "a fail example is a string or a mapping with 'text' and optional 'fix'")
-    passing: list[str] = []
-    for index, item in enumerate(examples.get("pass") or []):
-        if not isinstance(item, str):
-            raise RuleFileError(display, _item_line(examples["pass"], index), "a pass example must be a string")
-        passing.append(item)
-    return tuple(fail), tuple(passing)
+    parsed: dict[str, list[Example]] = {"fail": [], "pass": []}
+    for which, found in parsed.items():
+        items = examples.get(which) or []
+        if not isinstance(items, list):
+            raise RuleFileError(display, _line(examples, which), f"'examples.{which}' must be a list")
+        for index, item in enumerate(items):
+            found.append(_example(display, _item_line(items, index), item, which))
+    return tuple(parsed["fail"]), tuple(parsed["pass"])
+
+
+def _example(display: str, line: int, item: Any, which: str) -> Example:
+    """One example: a string, or a mapping with `text` and optional `fix`, `language`, `others`."""
+    if isinstance(item, str):
+        return Example(item)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise RuleFileError(display, line, f"a {which} example is a string or a mapping with 'text'")
+    unknown = sorted(set(item) - set(EXAMPLE_KEYS))
+    if unknown:
+        raise RuleFileError(display, line, f"unknown key {unknown[0]!r} in an example (allowed: {', '.join(EXAMPLE_KEYS)})")
+    fix, language, others = item.get("fix"), item.get("language"), item.get("others", [])
+    if fix is not None and (which != "fail" or not isinstance(fix, str)):
+        raise RuleFileError(display, line, "'fix' belongs to fail examples and must be a string")
+    if language is not None and language not in ("en", "en-GB", "en-US"):
+        raise RuleFileError(display, line, "'language' of an example must be en, en-GB or en-US")
+    if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+        raise RuleFileError(display, line, "'others' of an example must be a list of texts")
+    return Example(item["text"], fix, language, tuple(others))
 
 
 def _item_line(sequence: Any, index: int) -> int:

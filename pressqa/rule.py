@@ -12,10 +12,17 @@ from pressqa.finding import Finding, Severity
 
 @dataclass(frozen=True)
 class Example:
-    """A rule example: text that must (fail) or must not (pass) raise a finding; `fix` is the fixed text."""
+    """A rule example: text that must (fail) or must not (pass) raise a finding.
+
+    `fix` is the text after one --fix pass; `language` checks the example under that
+    variant (en-GB, en-US); `others` are texts of further documents in the same run,
+    for rules that compare documents.
+    """
 
     text: str
     fix: str | None = None
+    language: str | None = None
+    others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -30,7 +37,7 @@ class Rule:
     enabled: bool = True
     link: str | None = None
     fail: tuple[Example, ...] = ()
-    passing: tuple[str, ...] = ()
+    passing: tuple[Example, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
     source: str = ""
 

@@ -129,8 +129,8 @@ def test_the_house_rule_loads_and_its_examples_hold() -> None:
     assert rule.fail and rule.passing
     for example in rule.fail:
         assert [f.rule for f in run_rule(rule, example.text)] == ["house.wordy-phrases"], example.text
-    for text in rule.passing:
-        assert run_rule(rule, text) == [], text
+    for example in rule.passing:
+        assert run_rule(rule, example.text) == [], example.text
 
 
 @pytest.mark.parametrize("release", ["clean-release.md", "eaeu-trade-release.txt", "forum-of-regions-release.md"])

@@ -59,7 +59,7 @@ def test_good_rule_loads_with_its_id_from_the_path(tmp_path: Path) -> None:
     assert rule.enabled is True
     assert rule.options == {"swap": {"mln": "million"}, "fix": "safe"}
     assert rule.fail == (Example("5 mln dollars", "5 million dollars"), Example("7 mln"))
-    assert rule.passing == ("5 million dollars",)
+    assert rule.passing == (Example("5 million dollars"),)
     assert rule.summary == "Problem."
     assert rule.source == str(tmp_path / "house" / "shorthand.yaml")
 
@@ -87,10 +87,10 @@ def test_severity_defaults_to_warning(tmp_path: Path) -> None:
         (GOOD.replace("severity: warning", "severity: fatal"), 2, "'severity' must be one of suggestion, warning, error"),
         (GOOD.replace("fix: safe", "fix: maybe"), 14, "'fix': must be one of none, unsafe, safe"),
         (GOOD.replace("examples:\n  fail:", "examples:\n  fial:"), 16, "unknown key 'fial' in 'examples'"),
-        (GOOD.replace('    - "7 mln"', '    - text: "7 mln"\n      fox: "x"'), 19, "a fail example is a string or a mapping"),
+        (GOOD.replace('    - "7 mln"', '    - text: "7 mln"\n      fox: "x"'), 19, "unknown key 'fox' in an example"),
         (GOOD.replace('    - "7 mln"', '    - [7, mln]'), 19, "a fail example is a string or a mapping"),
-        (GOOD.replace('      fix: "5 million dollars"', "      fix: [a]"), 17, "'fix' of an example must be a string"),
-        (GOOD.replace('    - "5 million dollars"', "    - 5"), 21, "a pass example must be a string"),
+        (GOOD.replace('      fix: "5 million dollars"', "      fix: [a]"), 17, "'fix' belongs to fail examples and must be a string"),
+        (GOOD.replace('    - "5 million dollars"', "    - 5"), 21, "a pass example is a string or a mapping with 'text'"),
         (GOOD.replace("examples:\n", "examples: 3\nx:\n"), 15, "'examples' must be a mapping, got a number"),
         ("- just\n- a list\n", 1, "a rule file must be a mapping of fields"),
         ("", 1, "a rule file must be a mapping of fields"),
