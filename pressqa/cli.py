@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,8 @@ def main() -> None:
 @click.option("--language", type=click.Choice(["en", "en-GB", "en-US"]), help="Spelling variant to enforce.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomic writes, encoding and line ends kept).")
 @click.option("--require-grammar", is_flag=True, default=None, help="Exit 2 when LanguageTool cannot run.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Check files in this many processes (0: one per CPU).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @click.option("--list-unknown", is_flag=True, help="Print unknown words with counts (to seed an accept list); no check.")
 def check(
@@ -55,6 +58,7 @@ def check(
     language: str | None,
     fix: bool,
     require_grammar: bool | None,
+    jobs: int,
     quiet: bool,
     list_unknown: bool,
 ) -> None:
@@ -70,6 +74,7 @@ def check(
         language=language,
         fix=fix,
         require_grammar=require_grammar,
+        jobs=jobs or os.cpu_count() or 1,
     )
     if list_unknown:
         _list_unknown(options)

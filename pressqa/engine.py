@@ -55,6 +55,16 @@ class Engine:
         kept = [f for f in found if f in set(self._keep([f], self._silences.get(f.path, [])))]
         return sorted(kept, key=Finding.sort_key)
 
+    def take_states(self) -> dict[str, object]:
+        """The cross-document kinds' observations so far, handed over and forgotten (for worker processes)."""
+        return {kind.rule.id: kind.take_state() for kind in self.kinds if kind.cross_document}
+
+    def merge_states(self, states: dict[str, object]) -> None:
+        """Add observations made by another engine with the same rules."""
+        for kind in self.kinds:
+            if kind.cross_document and kind.rule.id in states:
+                kind.merge_state(states[kind.rule.id])
+
     def _keep(self, findings: Iterable[Finding], ranges: Sequence[Silence]) -> list[Finding]:
         kept = []
         for finding in findings:

@@ -122,6 +122,13 @@ class Kind:
         """For cross-document kinds: findings that need every document of the run."""
         return ()
 
+    def take_state(self) -> object:
+        """For cross-document kinds: what observe() gathered, handed over and cleared (parallel runs)."""
+        return None
+
+    def merge_state(self, state: object) -> None:
+        """For cross-document kinds: add what another instance of this rule gathered."""
+
     def report(
         self,
         doc: Document,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,7 @@ class RunOptions:
     language: str | None = None
     fix: bool = False
     require_grammar: bool | None = None
+    jobs: int = 1
 
 
 @dataclass
@@ -88,6 +90,18 @@ def is_excluded(path: str, config: Config) -> bool:
     except ValueError:
         relative = Path(path).as_posix()
     return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(Path(path).name, glob) for glob in config.exclude)
+
+
+@dataclass
+class FileOutcome:
+    """What checking one file gave: findings, or the error that stopped it; cross-document observations."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    fixed: int = 0
+    error: InputError | None = None
+    states: dict[str, object] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -158,6 +172,7 @@ class Runner:
     def run(self) -> RunResult:
         """Check every file; input errors are collected per file and the other files still checked."""
         result = RunResult()
+        paths: list[str] = []
         fail_levels: list[Severity] = []
         for path in iter_files(self.options.paths):
             try:
@@ -166,18 +181,22 @@ class Runner:
                 raise UsageError(str(error)) from None
             if is_excluded(path, config):
                 continue
-            rule_set = self.rule_set(config)
+            self.rule_set(config)  # a rule-file or config problem stops the run before any check
             fail_levels.append(config.fail_on)
-            try:
-                doc = Document.read(path)
-            except DocumentError as error:
-                result.errors.append(InputError(path, f"{path}: {error}"))
+            paths.append(path)
+        jobs = min(self.options.jobs, len(paths))
+        outcomes = self._in_parallel(paths, jobs) if jobs > 1 and "-" not in paths else map(self.check_file, paths)
+        for outcome in outcomes:
+            rule_set = self.rule_set(self.config_for(outcome.path))
+            if outcome.error is not None:
+                result.errors.append(outcome.error)
                 continue
             result.files_checked += 1
-            findings = rule_set.engine.check_document(doc)
-            if self.options.fix and path != "-":
-                findings = self._fix(doc, rule_set, findings, result)
-            result.findings.extend(f for f in findings if f.severity >= config.min_severity)
+            result.files_fixed += outcome.fixed
+            result.findings.extend(outcome.findings)
+            rule_set.engine.merge_states(outcome.states)
+            for notice in outcome.notices:
+                rule_set.engine.context.notice(notice)
         for rule_set in self._rule_sets.values():
             result.findings.extend(
                 f for f in rule_set.engine.finish() if f.severity >= rule_set.config.min_severity
@@ -189,19 +208,59 @@ class Runner:
         result.fail_on = min(fail_levels) if fail_levels else Severity.WARNING
         return result
 
-    def _fix(self, doc: Document, rule_set: _RuleSet, findings: list[Finding], result: RunResult) -> list[Finding]:
+    def check_file(self, path: str, take_states: bool = False) -> FileOutcome:
+        """Read, check and (with --fix) fix one file; `take_states` hands over cross-document observations."""
+        rule_set = self.rule_set(self.config_for(path))
+        try:
+            doc = Document.read(path)
+        except DocumentError as error:
+            return FileOutcome(path, error=InputError(path, f"{path}: {error}"))
+        findings = rule_set.engine.check_document(doc)
+        fixed = 0
+        if self.options.fix and path != "-":
+            findings, fixed, error = self._fix(doc, rule_set, findings)
+            if error is not None:
+                return FileOutcome(path, error=error)
+        kept = [f for f in findings if f.severity >= rule_set.config.min_severity]
+        if not take_states:
+            return FileOutcome(path, kept, fixed)
+        notices = list(rule_set.engine.context.notices)
+        return FileOutcome(path, kept, fixed, states=rule_set.engine.take_states(), notices=notices)
+
+    def _in_parallel(self, paths: list[str], jobs: int) -> Iterator[FileOutcome]:
+        """Check files in worker processes, each with its own rule sets; results come back in order."""
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with context.Pool(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
+            yield from pool.imap(_check_in_worker, paths, chunksize=4)
+
+    def _fix(
+        self, doc: Document, rule_set: _RuleSet, findings: list[Finding]
+    ) -> tuple[list[Finding], int, InputError | None]:
+        """Apply safe fixes; return the findings left, 1 if the file changed, and a write error."""
         fixed_text, count = apply_fixes(doc, findings)
         if not count or fixed_text == doc.text:
-            return findings
+            return findings, 0, None
         try:
             write_atomically(Path(doc.path), encode(doc, fixed_text))
         except OSError as error:
-            result.errors.append(InputError(doc.path, f"{doc.path}: cannot write fixes: {error.strerror or error}"))
-            return findings
-        result.files_fixed += 1
+            return findings, 0, InputError(doc.path, f"{doc.path}: cannot write fixes: {error.strerror or error}")
         fixed = Document.from_text(doc.path, fixed_text, markdown=doc.markdown)
         fixed.encoding = doc.encoding
-        return rule_set.engine.check_document(fixed, observe=False)
+        return rule_set.engine.check_document(fixed, observe=False), 1, None
+
+
+# Each worker process keeps one Runner for the files it is given (built once, in the initializer).
+_worker_runner: Runner | None = None
+
+
+def _start_worker(options: RunOptions) -> None:
+    global _worker_runner
+    _worker_runner = Runner(options)
+
+
+def _check_in_worker(path: str) -> FileOutcome:
+    assert _worker_runner is not None
+    return _worker_runner.check_file(path, take_states=True)
 
 
 def run(options: RunOptions) -> RunResult:

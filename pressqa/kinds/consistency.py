@@ -447,6 +447,19 @@ class NamesAcrossFiles(ConsistencyKind):
             self._uses[group].append(_Use(first.form, doc.path, position.line, places, finding, first.listed))
         return ()
 
+    def take_state(self) -> object:
+        state = (dict(self._uses), dict(self._preferred))
+        self._uses = defaultdict(list)
+        self._preferred = {}
+        return state
+
+    def merge_state(self, state: object) -> None:
+        uses, preferred = state  # type: ignore[misc]
+        for group, found in uses.items():
+            self._uses[group].extend(found)
+        for group, form in preferred.items():
+            self._preferred.setdefault(group, form)
+
     def finish(self) -> Iterable[Finding]:
         unlisted = Severity.parse(self.option("unlisted_severity"))
         for group, uses in self._uses.items():
