@@ -12,7 +12,6 @@ The rule's `check` option picks what is compared:
   unless the release is dated before the change;
 - `spelling-variants`: British and American spellings of one word mixed in a
   document (under language `en`);
-- `language-variant`: the other variety's spelling under `en-GB` / `en-US`;
 - `terms`: one term written closed, hyphenated and open (counter-terrorism /
   counterterrorism, tax payers / taxpayers) or in different capitals (BelTA / BELTA).
 
@@ -46,7 +45,6 @@ CHECKS = (
     "names-across-files",
     "outdated-names",
     "spelling-variants",
-    "language-variant",
     "terms",
 )
 SEVERITIES = ("suggestion", "warning", "error")
@@ -154,8 +152,6 @@ class ConsistencyKind(Kind):
             return self._outdated(doc)
         if check == "spelling-variants":
             return self._spelling_variants(doc)
-        if check == "language-variant":
-            return self._language_variant(doc)
         if check == "terms":
             return self._terms(doc)
         return ()
@@ -319,17 +315,6 @@ class ConsistencyKind(Kind):
                 key=lambda form: variety[form.lower()][0],
                 suggest=lambda form, winner: _with_case_of(form, variety[form.lower()][1]),
             )
-
-    def _language_variant(self, doc: Document) -> Iterator[Finding]:
-        if self.language not in ("en-GB", "en-US"):
-            return
-        words = self.context.lexicon.words
-        for token in self._word_tokens(doc):
-            other = words.other_variant(token.text, self.language)
-            if other and not self._excepted(doc, token.start, token.end):
-                yield self.report(doc, token.start, token.end, suggestions=(other,), language=self.language)
-
-    # -- terms: closed, hyphenated, open; capitals ---------------------------------------------------
 
     def _terms(self, doc: Document) -> Iterator[Finding]:
         tokens = [t for t in tokenize(doc.prose) if t.kind in (WORD, ACRONYM)]

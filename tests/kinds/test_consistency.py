@@ -175,9 +175,7 @@ def test_a_consistent_american_document_is_quiet_under_en() -> None:
     assert found("consistency.spelling-variant", "The Organization's program on civilization.") == []
 
 
-def test_language_variant_flags_the_other_variety() -> None:
-    findings = found("consistency.language-variant", "The organization will analyse it.", language="en-GB")
-    assert where(findings) == [(1, 5, "organization", "organisation")]
+def test_under_a_set_variant_mixing_is_left_to_spelling_variant() -> None:
     assert found("consistency.spelling-variant", "The organization will analyse it.", language="en-GB") == []
 
 
@@ -238,6 +236,6 @@ def test_a_bad_check_name_is_a_rule_error() -> None:
     from pressqa.kinds.consistency import ConsistencyKind
 
     assert ConsistencyKind.validate({"check": "nope"}) == [("check", "must be one of " + ", ".join(
-        ("listed", "names", "names-across-files", "outdated-names", "spelling-variants", "language-variant", "terms")
+        ("listed", "names", "names-across-files", "outdated-names", "spelling-variants", "terms")
     ))]
     assert KindContext  # the context type is what kinds receive
