@@ -93,7 +93,7 @@ class GrammarKind(Kind):
         if result.error is not None:
             self._give_up(f"grammar incomplete: {result.error}; other rules ran as usual")
         findings: list[Finding] = []
-        for region, matches in zip(regions, result.matches):
+        for region, matches in zip(regions, result.matches, strict=True):
             for match in matches or ():
                 finding = self._finding(doc, region, match)
                 if finding is not None:

@@ -89,7 +89,7 @@ class OpenResult(NamedTuple):
     ``reason`` is None when grammar is off by choice (nothing to tell).
     """
 
-    backend: "GrammarBackend | None"
+    backend: GrammarBackend | None
     reason: str | None
 
 
@@ -150,11 +150,11 @@ class GrammarBackend:
             for index in indices[key]:
                 results[index] = result.matches
         for index, paragraph in enumerate(paragraphs):
-            matches = results[index]
-            if matches and paragraph.masked is not None:
+            found = results[index]
+            if found and paragraph.masked is not None:
                 # A match lying wholly in markup is about our placeholder, not the author's prose.
                 masked = paragraph.masked
-                kept = tuple(m for m in matches if not is_markup_only(masked, m.offset, m.length))
+                kept = tuple(m for m in found if not is_markup_only(masked, m.offset, m.length))
                 results[index] = kept
         if self.cache is not None:
             # Incomplete answers (LanguageTool hit its own time limit) are not kept.

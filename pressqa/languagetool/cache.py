@@ -111,7 +111,7 @@ class ResultCache:
             self._connection.close()
             self._connection = None
 
-    def __enter__(self) -> "ResultCache":
+    def __enter__(self) -> ResultCache:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

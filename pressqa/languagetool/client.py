@@ -70,7 +70,7 @@ class Match:
         return data
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Match":
+    def from_dict(cls, data: Mapping[str, Any]) -> Match:
         """The inverse of :meth:`to_dict`."""
         values = dict(data)
         values["replacements"] = tuple(values.get("replacements", ()))
@@ -144,6 +144,7 @@ class LanguageToolClient:
     def __init__(self, base_url: str, *, timeout: float = 30.0) -> None:
         self.base_url = _normalise(base_url)
         self.timeout = timeout
+        self._where = "LanguageTool at " + self.base_url.removesuffix("/v2/")
         host = urllib.parse.urlsplit(self.base_url).hostname or ""
         handlers: list[urllib.request.BaseHandler] = []
         if host in _LOOPBACK_HOSTS:
@@ -178,7 +179,7 @@ class LanguageToolClient:
         body = self._request_json("GET", "languages", timeout=timeout)
         if not isinstance(body, list) or not all(isinstance(item, dict) for item in body):
             raise LanguageToolError(
-                f"LanguageTool at {self.base_url}: unexpected /v2/languages response", "invalid"
+                f"{self._where}: unexpected /v2/languages response", "invalid"
             )
         return body
 
@@ -216,7 +217,7 @@ class LanguageToolClient:
         except (UnicodeDecodeError, ValueError):
             snippet = raw[:60].decode("utf-8", "replace").replace("\n", " ")
             raise LanguageToolError(
-                f"LanguageTool at {self.base_url}: invalid JSON from /v2/{endpoint} ({snippet!r})",
+                f"{self._where}: invalid JSON from /v2/{endpoint} ({snippet!r})",
                 "invalid",
             ) from None
 
@@ -236,10 +237,11 @@ class LanguageToolClient:
         request = urllib.request.Request(url, data=data, method=method)
         request.add_header("Accept", "application/json")
         limit = self.timeout if timeout is None else timeout
-        where = f"LanguageTool at {self.base_url}"
+        where = self._where
         try:
             with self._opener.open(request, timeout=limit) as response:
-                return response.read()
+                body: bytes = response.read()
+                return body
         except urllib.error.HTTPError as error:
             detail = _error_body(error)
             kind = "busy" if error.code in (429, 503) else "http"
@@ -253,7 +255,7 @@ class LanguageToolClient:
                     f"{where}: no answer within {limit:g} s", "timeout"
                 ) from None
             raise LanguageToolError(f"{where}: {_describe(reason)}", "connection") from None
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             raise LanguageToolError(f"{where}: no answer within {limit:g} s", "timeout") from None
         except (http.client.HTTPException, OSError, ValueError) as error:
             # HTTPException: a garbled or cut-off response; ValueError: a bad URL.
@@ -271,7 +273,7 @@ class LanguageToolClient:
             incomplete = bool((body.get("warnings") or {}).get("incompleteResults", False))
         except (KeyError, TypeError, AttributeError, ValueError) as error:
             raise LanguageToolError(
-                f"LanguageTool at {self.base_url}: unexpected check response ({error})",
+                f"{self._where}: unexpected check response ({error})",
                 "invalid",
             ) from None
         return CheckResult(matches, str(language), str(version), incomplete)

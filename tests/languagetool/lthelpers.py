@@ -46,7 +46,7 @@ class ReplayState:
 
 
 class Handler(BaseHTTPRequestHandler):
-    server: "ReplayServer"
+    server: ReplayServer
 
     def log_message(self, *args: object) -> None:  # keep test output clean
         pass

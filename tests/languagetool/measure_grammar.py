@@ -97,8 +97,8 @@ def main() -> None:
     print(f"{len(docs)} documents, {words} words, {elapsed:.1f} s")
     print(f"findings: {total}; overlapping a gold row: {in_gold}; not in gold: {total - in_gold} "
           f"({(total - in_gold) * 1000 / words:.2f} per 1,000 words)")
-    print(f"gold grammar rows hit: {sum(1 for n, s in hit_gold for g in gold[n] if g[0] == s and g[2] == 'grammar')}"
-          f" of {gold_grammar}")
+    grammar_hits = sum(1 for n, s in hit_gold for g in gold[n] if g[0] == s and g[2] == "grammar")
+    print(f"gold grammar rows hit: {grammar_hits} of {gold_grammar}")
     for lt_rule, count in per_rule.most_common():
         print(f"  {count:4d}  gold {per_rule_gold[lt_rule]:3d}  {lt_rule}")
     if args.dump:

@@ -25,7 +25,9 @@ pytestmark = pytest.mark.languagetool
 NO_SPELLER = CheckOptions(disabled_categories=("TYPOS",))
 
 
-def make_backend(url: str, cache_dir: Path | None = None, workers: int = 3, timeout: float = 60) -> GrammarBackend:
+def make_backend(
+    url: str, cache_dir: Path | None = None, workers: int = 3, timeout: float = 60
+) -> GrammarBackend:
     client = LanguageToolClient(url, timeout=timeout)
     cache = ResultCache(cache_dir / "results.sqlite3") if cache_dir else None
     return GrammarBackend(client, client.info(), cache=cache, workers=workers)
