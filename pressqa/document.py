@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import bisect
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pressqa.prose import MASK, mask_markdown, mask_plain_text
 
+T = TypeVar("T")
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 
@@ -56,6 +59,7 @@ class Document:
     encoding: Encoding = field(default_factory=Encoding)
     _line_starts: list[int] = field(init=False, repr=False)
     _paragraphs: tuple[Region, ...] | None = field(default=None, init=False, repr=False)
+    _memo: dict[object, Any] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.text):
@@ -108,6 +112,15 @@ class Document:
         except OSError as error:
             raise DocumentError(error.strerror or str(error)) from None
         return cls.from_bytes(path, data, markdown=markdown)
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """A per-document analysis computed once and shared by every rule (tokens, name mentions).
+
+        The key must name everything the result depends on besides the document.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def position(self, offset: int) -> Position:
         """Turn a 0-based offset into a 1-based line and column: the only place this happens."""

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pressqa.document import Document
 
 WORD = "word"  # letters, with inner apostrophes and hyphens: Lukashenko’s, State-made, d'Azur
 ACRONYM = "acronym"  # two or more capitals, maybe with a plural or possessive: NATO, NGOs, EAEU’s
@@ -108,6 +112,11 @@ def tokenize(text: str) -> Iterator[Token]:
             value = value[:-1]  # a closing single quote, not a plural possessive
         start = match.start()
         yield Token(value, start, start + len(value), kind, opens_sentence(text, start))
+
+
+def document_tokens(doc: Document) -> tuple[Token, ...]:
+    """The tokens of a document's prose, computed once per document and shared by every rule."""
+    return doc.memo(document_tokens, lambda: tuple(tokenize(doc.prose)))
 
 
 def split_number(token: str) -> tuple[str, str]:

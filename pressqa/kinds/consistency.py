@@ -37,7 +37,7 @@ from pressqa.kinds.name_mentions import Mention, NameGrouper, RegisterForms, bas
 from pressqa.kinds.release_date import release_date
 from pressqa.prose import MASK
 from pressqa.rule import Kind, KindContext, Option, Rule
-from pressqa.tokens import ACRONYM, WORD, Token, tokenize
+from pressqa.tokens import ACRONYM, WORD, Token, document_tokens
 
 CHECKS = (
     "listed",
@@ -129,11 +129,13 @@ class ConsistencyKind(Kind):
 
     @cached_property
     def register_forms(self) -> RegisterForms:
-        return RegisterForms(self.context.lexicon.register.people)
+        lexicon = self.context.lexicon
+        return lexicon.memo(RegisterForms, lambda: RegisterForms(lexicon.register.people))
 
     @cached_property
     def grouper(self) -> NameGrouper:
-        return NameGrouper(self.context.lexicon, self.language)
+        lexicon = self.context.lexicon
+        return lexicon.memo((NameGrouper, self.language), lambda: NameGrouper(lexicon, self.language))
 
     def _excepted(self, doc: Document, start: int, end: int) -> bool:
         for exception in self._exceptions:
@@ -290,7 +292,7 @@ class ConsistencyKind(Kind):
         return table
 
     def _word_tokens(self, doc: Document) -> Iterator[Token]:
-        for token in tokenize(doc.prose):
+        for token in document_tokens(doc):
             if token.kind == WORD:
                 for part in token.parts():
                     yield base_of(part)
@@ -317,7 +319,7 @@ class ConsistencyKind(Kind):
             )
 
     def _terms(self, doc: Document) -> Iterator[Finding]:
-        tokens = [t for t in tokenize(doc.prose) if t.kind in (WORD, ACRONYM)]
+        tokens = [t for t in document_tokens(doc) if t.kind in (WORD, ACRONYM)]
         yield from self._compound_variants(doc, tokens)
         yield from self._case_variants(doc, tokens)
 

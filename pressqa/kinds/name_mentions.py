@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from pressqa.document import Document
 from pressqa.lexicon.translit import are_variants, key_distance, name_key
-from pressqa.tokens import ACRONYM, WORD, Token, tokenize
+from pressqa.tokens import ACRONYM, WORD, Token, document_tokens
 
 if TYPE_CHECKING:
     from pressqa.lexicon import Lexicon
@@ -229,8 +229,13 @@ class NameGrouper:
 def document_mentions(
     doc: Document, lexicon: Lexicon, forms: RegisterForms, grouper: NameGrouper, near: bool = True
 ) -> list[Mention]:
-    """Every name mention of a document with its group, in text order."""
-    tokens = list(tokenize(doc.prose))
+    """Every name mention of a document with its group, in text order (computed once per document)."""
+    key = (document_mentions, id(lexicon), id(forms), id(grouper), near)
+    return doc.memo(key, lambda: _mentions(doc, lexicon, forms, grouper, near))
+
+
+def _mentions(doc: Document, lexicon: Lexicon, forms: RegisterForms, grouper: NameGrouper, near: bool) -> list[Mention]:
+    tokens = list(document_tokens(doc))
     mentions, covered = register_mentions(tokens, forms)
     candidates = list(name_candidates(tokens, covered, lexicon, grouper.language))
     group_of = grouper.groups((t.text for t in candidates), near=near)

@@ -8,14 +8,16 @@ the house register), `translit` (transliteration keys).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from pressqa.lexicon.names import NameIndex, Register
     from pressqa.lexicon.words import Words
+
+T = TypeVar("T")
 
 
 class Lexicon:
@@ -25,6 +27,13 @@ class Lexicon:
         self.data_dirs = [d for d in data_dirs if d.is_dir()]
         self.accept = tuple(accept)
         self.language = language
+        self._memo: dict[object, Any] = {}
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """Something derived from the word data (an index, a matcher), built once and shared by every rule."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def data_files(self, relative: str) -> list[Path]:
         """Every existing copy of a data file, built-in first, so house data can extend ours."""
