@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import fcntl
 import json
 import os
 import signal
@@ -39,6 +38,8 @@ SERVER_CLASS = b"org.languagetool.server.HTTPServer"
 @contextlib.contextmanager
 def file_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold an exclusive fcntl lock on ``path``; TimeoutError after ``timeout`` s."""
+    import fcntl  # POSIX only; imported here so the URL backend still loads on Windows
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
