@@ -10,15 +10,14 @@ from pressqa.document import Document
 from pressqa.finding import Finding
 from pressqa.prose import MASK
 from pressqa.rule import Kind, KindContext, Option, Rule
+from pressqa.scanner import Scanner
 
 FIX_LEVELS = ("none", "unsafe", "safe")
 
 
-def _compile(source: str, ignorecase: bool, word_boundaries: bool) -> re.Pattern[str]:
+def _compile(source: str, ignorecase: bool, word_boundaries: bool) -> Scanner:
     flags = re.IGNORECASE if ignorecase else 0
-    if word_boundaries:
-        source = rf"(?<![\w-])(?:{source})(?![\w])"
-    return re.compile(source, flags | re.MULTILINE)
+    return Scanner(source, flags | re.MULTILINE, word_boundaries)
 
 
 class PatternKind(Kind):

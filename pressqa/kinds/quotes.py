@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -13,6 +14,7 @@ from pressqa.rule import Kind, Option
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
+MARKS = re.compile('[“”"]')
 PROBLEMS = ("reversed", "unbalanced", "mixed")
 # Characters after which a quotation mark opens (or before which one closes).
 OPEN_BEFORE = set(" \t\n\u00a0([{—–-/" + MASK)
@@ -54,6 +56,8 @@ class QuotesKind(Kind):
         return []
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        if not MARKS.search(doc.prose):
+            return ()
         problem = self.option("problem")
         if problem == "reversed":
             return self._reversed(doc)
@@ -62,11 +66,8 @@ class QuotesKind(Kind):
         return self._mixed(doc)
 
     def _marks(self, doc: Document, region: Region) -> Iterator[tuple[int, str]]:
-        prose = doc.prose
-        for index in range(region.start, region.end):
-            char = prose[index]
-            if char in (OPENING, CLOSING, STRAIGHT):
-                yield index, char
+        for match in MARKS.finditer(doc.prose, region.start, region.end):
+            yield match.start(), match.group()
 
     def _reversed(self, doc: Document) -> Iterator[Finding]:
         for region in doc.paragraphs():
