@@ -144,3 +144,29 @@ def explain(rule_id: str, config_path: Path | None) -> None:
         click.echo(f"pressqa: error: no rule {rule_id!r}; `pressqa rules` lists them", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(explain_rule(rule))
+
+
+@main.group()
+def server() -> None:
+    """The warm local LanguageTool server that grammar checks keep between runs."""
+
+
+@server.command("status")
+def server_status() -> None:
+    """Say whether a warm LanguageTool server is running, and where."""
+    from pressqa.languagetool import ServerManager, default_cache_dir
+
+    state = ServerManager(default_cache_dir()).status()
+    if state is None:
+        click.echo("no warm LanguageTool server is running")
+        return
+    click.echo(f"LanguageTool {state.version or ''} at {state.url} (pid {state.pid})".replace("  ", " "))
+
+
+@server.command("stop")
+def server_stop() -> None:
+    """Stop the warm LanguageTool server now (it also stops itself after the idle timeout)."""
+    from pressqa.languagetool import ServerManager, default_cache_dir
+
+    state = ServerManager(default_cache_dir()).stop()
+    click.echo("no warm LanguageTool server was running" if state is None else f"stopped LanguageTool (pid {state.pid})")

@@ -53,6 +53,10 @@ class Rule:
         return " ".join(first.split())
 
 
+class KindUnavailable(Exception):
+    """A kind that was required to run cannot (e.g. grammar without LanguageTool): the run stops with exit 2."""
+
+
 @dataclass(frozen=True)
 class Option:
     """One kind-specific field of a rule file: accepted types, default, whether required, what it means."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from pressqa.fix import apply_fixes, encode, write_atomically
 from pressqa.formatters import InputError
 from pressqa.lexicon import Lexicon
 from pressqa.loader import RuleFileError, builtin_rules_dir, load_rules
-from pressqa.rule import KindContext, Rule
+from pressqa.rule import KindContext, KindUnavailable, Rule
 from pressqa.selection import active_rules, unmatched_prefixes
 
 CHECKED_SUFFIXES = frozenset({".txt", ".text"} | MARKDOWN_SUFFIXES)
@@ -186,6 +186,23 @@ class Runner:
             paths.append(path)
         jobs = min(self.options.jobs, len(paths))
         outcomes = self._in_parallel(paths, jobs) if jobs > 1 and "-" not in paths else map(self.check_file, paths)
+        try:
+            self._collect(outcomes, result)
+        except KindUnavailable as error:
+            raise UsageError(str(error)) from None
+        for rule_set in self._rule_sets.values():
+            result.findings.extend(
+                f for f in rule_set.engine.finish() if f.severity >= rule_set.config.min_severity
+            )
+            result.rules.update(rule_set.rules)
+            result.notes.extend(rule_set.engine.context.notices)
+        result.notes[:0] = self.notes
+        result.findings.sort(key=Finding.sort_key)
+        result.fail_on = min(fail_levels) if fail_levels else Severity.WARNING
+        return result
+
+    def _collect(self, outcomes: Iterable[FileOutcome], result: RunResult) -> None:
+        """Add each file's outcome to the result, and its cross-document observations to its engine."""
         for outcome in outcomes:
             rule_set = self.rule_set(self.config_for(outcome.path))
             if outcome.error is not None:
@@ -197,16 +214,6 @@ class Runner:
             rule_set.engine.merge_states(outcome.states)
             for notice in outcome.notices:
                 rule_set.engine.context.notice(notice)
-        for rule_set in self._rule_sets.values():
-            result.findings.extend(
-                f for f in rule_set.engine.finish() if f.severity >= rule_set.config.min_severity
-            )
-            result.rules.update(rule_set.rules)
-            result.notes.extend(rule_set.engine.context.notices)
-        result.notes[:0] = self.notes
-        result.findings.sort(key=Finding.sort_key)
-        result.fail_on = min(fail_levels) if fail_levels else Severity.WARNING
-        return result
 
     def check_file(self, path: str, take_states: bool = False) -> FileOutcome:
         """Read, check and (with --fix) fix one file; `take_states` hands over cross-document observations."""

@@ -16,20 +16,24 @@ grammar is required) and reports nothing; the other rules run as usual.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pressqa.document import Document, Region
 from pressqa.finding import SEVERITY_NAMES, Finding, Severity
-from pressqa.languagetool import CheckOptions, GrammarBackend, Match, Paragraph, open_backend
 from pressqa.prose import MASK
-from pressqa.rule import Kind, KindContext, Option, Rule
+from pressqa.rule import Kind, KindContext, KindUnavailable, Option, Rule
+
+if TYPE_CHECKING:
+    # Imported where used: the HTTP client and cache cost ~0.1 s, which a run without grammar never pays.
+    from pressqa.languagetool import CheckOptions, GrammarBackend, Match, Paragraph
 
 LANGUAGES = {"en": "en-GB", "en-GB": "en-GB", "en-US": "en-US"}
 LEVELS = ("default", "picky")
 OFF = "off"
 
 
-class GrammarUnavailable(Exception):
+class GrammarUnavailable(KindUnavailable):
     """Grammar was required (`--require-grammar`, `[grammar] require`) but cannot run."""
 
 
@@ -61,7 +65,6 @@ class GrammarKind(Kind):
 
     def __init__(self, rule: Rule, context: KindContext) -> None:
         super().__init__(rule, context)
-        self._options = self._check_options()
         self._severity_map = {str(k): str(v) for k, v in self.option("severity_map").items()}
         self._rule_severity = {str(k): str(v) for k, v in self.option("rule_severity").items()}
 
@@ -89,7 +92,7 @@ class GrammarKind(Kind):
             return []
         regions = [r for r in doc.paragraphs() if doc.prose[r.start : r.end].strip(MASK + " \t\n")]
         paragraphs = [_paragraph(doc, region) for region in regions]
-        result = backend.check_paragraphs(paragraphs, self._language(), self._options)
+        result = backend.check_paragraphs(paragraphs, self._language(), self._check_options)
         if result.error is not None:
             self._give_up(f"grammar incomplete: {result.error}; other rules ran as usual")
         findings: list[Finding] = []
@@ -149,7 +152,10 @@ class GrammarKind(Kind):
         language = getattr(config, "language", None) or self.context.language
         return LANGUAGES.get(language, language)
 
+    @cached_property
     def _check_options(self) -> CheckOptions:
+        from pressqa.languagetool import CheckOptions
+
         enabled_rules = set(self.option("enabled_rules"))
         disabled_rules = set(self.option("disabled_rules"))
         enabled_categories = set(self.option("enabled_categories"))
@@ -184,6 +190,8 @@ class GrammarKind(Kind):
     # -- the backend -------------------------------------------------------------
 
     def _backend(self) -> GrammarBackend | None:
+        from pressqa.languagetool import GrammarBackend, open_backend
+
         current = self.context.grammar
         if isinstance(current, GrammarBackend):
             return current
@@ -217,6 +225,8 @@ class GrammarKind(Kind):
 
 
 def _paragraph(doc: Document, region: Region) -> Paragraph:
+    from pressqa.languagetool import Paragraph
+
     text = doc.text[region.start : region.end]
     masked = doc.prose[region.start : region.end]
     return Paragraph(text, masked if MASK in masked else None)

@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 URL_ENV = "PRESSQA_LANGUAGETOOL_URL"
+DOWNLOAD_ENV = "PRESSQA_LANGUAGETOOL_DOWNLOAD"
 CACHE_DIR_ENV = "PRESSQA_CACHE_DIR"
 HOW_TO_ENABLE = (
     f"set {URL_ENV} to a LanguageTool server, or install Java 17+ and LanguageTool (see README)"
@@ -229,7 +230,7 @@ def open_backend(
     ready_timeout: float = DEFAULT_READY_TIMEOUT,
     request_timeout: float = 30.0,
     workers: int = 3,
-    allow_download: bool = True,
+    allow_download: bool | None = None,
     warm_languages: tuple[str, ...] = ("en-GB",),
 ) -> OpenResult:
     """The grammar backend for ``mode``, or None and why grammar is skipped.
@@ -243,6 +244,9 @@ def open_backend(
     if mode not in ("auto", "server", "local"):
         return OpenResult(None, f"grammar skipped: unknown LanguageTool mode {mode!r}")
     env = dict(os.environ if env is None else env)
+    if allow_download is None:
+        # Only on request: a run must not reach for a host outside the package registries by itself.
+        allow_download = env.get(DOWNLOAD_ENV) == "1"
     url = url or env.get(URL_ENV) or None
     cache_dir = cache_dir or default_cache_dir(env)
 

@@ -114,7 +114,7 @@ def ltp_download_dir(env: Mapping[str, str]) -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "language_tool_python"
 
 
-def find_install(env: Mapping[str, str], *, allow_download: bool = True) -> Install:
+def find_install(env: Mapping[str, str], *, allow_download: bool = False) -> Install:
     """Locate (or, where reachable, download) LanguageTool; LanguageToolError if none."""
     home = env.get(HOME_ENV)
     if home:
@@ -129,7 +129,9 @@ def find_install(env: Mapping[str, str], *, allow_download: bool = True) -> Inst
     if found is not None:
         return found
     if not allow_download:
-        raise LanguageToolError("no LanguageTool install found", "setup")
+        raise LanguageToolError(
+            f"no LanguageTool install found ({HOME_ENV} unset, nothing in {ltp_download_dir(env)})", "setup"
+        )
     return _download(env)
 
 
@@ -229,7 +231,7 @@ class ServerManager:
         env: Mapping[str, str] | None = None,
         idle_timeout: float = DEFAULT_IDLE_TIMEOUT,
         ready_timeout: float = DEFAULT_READY_TIMEOUT,
-        allow_download: bool = True,
+        allow_download: bool = False,
         warm_languages: tuple[str, ...] = ("en-GB",),
     ) -> None:
         self.cache_dir = cache_dir
