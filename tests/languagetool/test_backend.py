@@ -218,7 +218,8 @@ def test_no_install_and_no_download(tmp_path: Path) -> None:
     backend, reason = open_backend(None, "auto", env=env, cache_dir=tmp_path / "c", allow_download=False)
     assert backend is None
     assert reason == (
-        "grammar skipped: no LanguageTool install found; set PRESSQA_LANGUAGETOOL_URL to a "
+        f"grammar skipped: no LanguageTool install found (PRESSQA_LANGUAGETOOL_HOME unset, nothing in "
+        f"{tmp_path / 'ltp'}); set PRESSQA_LANGUAGETOOL_URL to a "
         "LanguageTool server, or install Java 17+ and LanguageTool (see README)"
     )
 
