@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pressqa.document import Document
-from pressqa.lexicon.translit import are_variants, key_distance, name_key
+from pressqa.lexicon.translit import key_distance, keys_are_variants, name_key
 from pressqa.tokens import ACRONYM, WORD, Token, document_tokens
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ MIN_NAME_LENGTH = 3
 NON_LATIN = re.compile("[\u0370-\u03ff\u0400-\u052f]")
 # Entity categories that share a canonical form with a place without being another spelling of it.
 NOT_PLACES = frozenset({"demonym", "acronym", "given name", "surname"})
+POSSESSIVE_ENDS = frozenset("sS" + APOSTROPHES)
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,26 @@ class Mention:
 def base_of(token: Token) -> Token:
     """The token without a possessive ending ("Lukashenko’s" -> "Lukashenko"), offsets kept."""
     text = token.text
-    if len(text) > 3 and text[-2] in APOSTROPHES and text[-1] in "sS":
-        return Token(text[:-2], token.start, token.end - 2, token.kind, token.sentence_start)
-    if len(text) > 3 and text[-1] in APOSTROPHES:
-        return Token(text[:-1], token.start, token.end - 1, token.kind, token.sentence_start)
-    return token
+    base = base_text(text)
+    if base is text:
+        return token
+    return Token(base, token.start, token.start + len(base), token.kind, token.sentence_start)
+
+
+def base_text(text: str) -> str:
+    """A word without a possessive ending ("Lukashenko’s" -> "Lukashenko"); the same object when it has none."""
+    last = text[-1:]
+    if last in "sS":
+        if len(text) > 3 and text[-2] in APOSTROPHES:
+            return text[:-2]
+    elif last and last in APOSTROPHES and len(text) > 3:
+        return text[:-1]
+    return text
+
+
+def base_texts(tokens: Sequence[Token]) -> list[str]:
+    """`base_text` of every token, in order (the common case, no possessive, costs one look at the last letter)."""
+    return [base_text(t.text) if t.text[-1:] in POSSESSIVE_ENDS else t.text for t in tokens]
 
 
 class RegisterForms:
@@ -78,12 +94,19 @@ class RegisterForms:
                     self.surnames.setdefault(words[-1], person)
         for candidates in self.by_first.values():
             candidates.sort(key=lambda item: -len(item[0]))
+        # A token can start a match only if it (or its base) is some form's first word or a surname.
+        self.openers = frozenset(self.by_first) | frozenset(self.surnames)
+
+    def may_open(self, text: str) -> bool:
+        """Whether a token written `text` can start a match (a cheap test before `match`)."""
+        return text in self.openers or base_text(text) in self.openers
 
     def match(self, tokens: Sequence[Token], index: int) -> tuple[int, Person] | None:
         """The number of tokens and the person of the longest register form starting at `index`, if any."""
-        first = base_of(tokens[index]).text
-        candidates = self.by_first.get(tokens[index].text, [])
-        if first != tokens[index].text:
+        text = tokens[index].text
+        first = base_text(text)
+        candidates = self.by_first.get(text, [])
+        if first != text:
             candidates = candidates + self.by_first.get(first, [])
         for words, person in candidates:
             end = index + len(words)
@@ -97,7 +120,7 @@ class RegisterForms:
 
 
 def _same_word(token: Token, word: str, last: bool) -> bool:
-    return token.text == word or (last and base_of(token).text == word)
+    return token.text == word or (last and base_text(token.text) == word)
 
 
 def _adjacent(tokens: Sequence[Token]) -> bool:
@@ -108,11 +131,13 @@ def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[li
     """Mentions of register people (given name and surname slots) and the indexes of the tokens they cover."""
     mentions: list[Mention] = []
     covered: set[int] = set()
-    index = 0
-    while index < len(tokens):
-        found = forms.match(tokens, index) if tokens[index].kind == WORD else None
+    may_open = forms.may_open
+    resume = 0  # a match covers its tokens: none of them starts another
+    for index in [i for i, t in enumerate(tokens) if t.kind == WORD and may_open(t.text)]:
+        if index < resume:
+            continue
+        found = forms.match(tokens, index)
         if found is None:
-            index += 1
             continue
         length, person = found
         house = person.name.split()
@@ -124,18 +149,19 @@ def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[li
             token = base_of(tokens[index + offset])
             mentions.append(Mention(token.start, token.end, token.text, f"person:{person.name}:{slot}", preferred))
         covered.update(range(index, index + length))
-        index += length
+        resume = index + length
     return mentions, covered
 
 
 def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon, language: str) -> Iterator[Token]:
     """Capitalised words (hyphen parts apart) that may be names; sentence-initial common words are not."""
-    words = lexicon.words
-    names = lexicon.names
-    for index, token in enumerate(tokens):
-        if index in covered or token.kind != WORD or not token.text[:1].isupper():
+    common_opener = _CommonOpeners(lexicon, language)
+    last = len(tokens) - 1
+    for index in [i for i, t in enumerate(tokens) if t.kind == WORD and t.text[:1].isupper()]:
+        if index in covered:
             continue
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        token = tokens[index]
+        following = tokens[index + 1] if index < last else None
         in_name = following is not None and following.text[:1].isupper() and following.start - token.end == 1
         for part in token.parts():
             part = base_of(part)
@@ -144,26 +170,56 @@ def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon
                 continue
             if NON_LATIN.search(text):
                 continue  # Cyrillic look-alikes are the script rules' business, not another spelling
-            if part.sentence_start and not in_name and not names.is_known(text):
-                if words.is_common_word(text.lower(), language):
-                    continue
+            if part.sentence_start and not in_name and common_opener(text):
+                continue
             yield part
 
 
+class _CommonOpeners:
+    """Whether a capitalised word is a common English word and no name (so, sentence-initial, not a name)."""
+
+    def __init__(self, lexicon: Lexicon, language: str) -> None:
+        self._answers: dict[str, bool] = lexicon.memo((_CommonOpeners, language), dict)
+        self._lexicon = lexicon
+        self._language = language
+
+    def __call__(self, text: str) -> bool:
+        answer = self._answers.get(text)
+        if answer is None:
+            lexicon = self._lexicon
+            answer = not lexicon.names.is_known(text) and lexicon.words.is_common_word(text.lower(), self._language)
+            self._answers[text] = answer
+        return answer
+
+
 class NameGrouper:
-    """Groups name forms of one document: equal or near transliteration keys, vetoed by the gazetteers."""
+    """Groups name forms of one document: equal or near transliteration keys, vetoed by the gazetteers.
+
+    What it learns about a form (its entities, whether it is a plain word)
+    is kept: a run meets the same names in release after release.
+    """
 
     def __init__(self, lexicon: Lexicon, language: str) -> None:
         self.lexicon = lexicon
         self.language = language
+        self._canonical_sets: dict[tuple[str, bool], frozenset[str]] = {}
+        self._plain_words: dict[str, bool] = {}
 
     def _canonicals(self, form: str, places_only: bool = False) -> frozenset[str]:
-        entities = self.lexicon.names.entities_for(form)
-        return frozenset(e.canonical for e in entities if not places_only or e.category not in NOT_PLACES)
+        found = self._canonical_sets.get((form, places_only))
+        if found is None:
+            entities = self.lexicon.names.entities.get(form, ())
+            found = frozenset(e.canonical for e in entities if not places_only or e.category not in NOT_PLACES)
+            self._canonical_sets[(form, places_only)] = found
+        return found
 
     def _is_plain_word(self, form: str) -> bool:
-        lower = form.lower()
-        return self.lexicon.words.is_common_word(lower, self.language) and not self.lexicon.names.is_known(form)
+        answer = self._plain_words.get(form)
+        if answer is None:
+            lower = form.lower()
+            answer = self.lexicon.words.is_common_word(lower, self.language) and not self.lexicon.names.is_known(form)
+            self._plain_words[form] = answer
+        return answer
 
     def distinct(self, a: str, b: str) -> bool:
         """Whether the gazetteers (or the dictionary) say two forms are different things."""
@@ -174,8 +230,11 @@ class NameGrouper:
 
     def same_entity(self, a: str, b: str) -> bool:
         """Whether the gazetteers list both forms as one entity (Kiev/Kyiv, Grodno/Hrodna) and they look alike."""
-        canon_a, canon_b = self._canonicals(a, places_only=True), self._canonicals(b, places_only=True)
-        if not (canon_a and canon_b and canon_a & canon_b):
+        canon_a = self._canonicals(a, places_only=True)
+        if not canon_a:
+            return False
+        canon_b = self._canonicals(b, places_only=True)
+        if not (canon_b and canon_a & canon_b):
             return False
         key_a, key_b = name_key(a), name_key(b)
         if key_a.startswith(key_b) or key_b.startswith(key_a):
@@ -185,6 +244,7 @@ class NameGrouper:
     def groups(self, forms: Iterable[str], near: bool = True) -> dict[str, str]:
         """Each form's group id: `auto:<key of the group's first form>`; `near=False` merges equal keys only."""
         ordered = list(dict.fromkeys(forms))
+        place = {form: index for index, form in enumerate(ordered)}
         parent = {form: form for form in ordered}
 
         def root(form: str) -> str:
@@ -196,7 +256,7 @@ class NameGrouper:
         def union(a: str, b: str) -> None:
             ra, rb = root(a), root(b)
             if ra != rb:
-                first, second = sorted((ra, rb), key=ordered.index)
+                first, second = sorted((ra, rb), key=place.__getitem__)
                 parent[second] = first
 
         by_key: dict[str, str] = {}
@@ -207,9 +267,8 @@ class NameGrouper:
             by_key.setdefault(key, form)
             union(by_key[key], form)
         if near:
-            representatives = list(by_key.items())
             blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            for key, form in representatives:
+            for key, form in by_key.items():
                 blocks[key[:1]].append((key, form))
             for block in blocks.values():
                 for i, (key_a, form_a) in enumerate(block):
@@ -217,7 +276,7 @@ class NameGrouper:
                         if abs(len(key_a) - len(key_b)) > 2:
                             continue
                         if self.same_entity(form_a, form_b) or (
-                            are_variants(form_a, form_b)
+                            keys_are_variants(key_a, key_b)
                             and not self.distinct(form_a, form_b)
                             and not self._is_plain_word(form_a)
                             and not self._is_plain_word(form_b)
@@ -235,10 +294,18 @@ def document_mentions(
 
 
 def _mentions(doc: Document, lexicon: Lexicon, forms: RegisterForms, grouper: NameGrouper, near: bool) -> list[Mention]:
-    tokens = list(document_tokens(doc))
-    mentions, covered = register_mentions(tokens, forms)
-    candidates = list(name_candidates(tokens, covered, lexicon, grouper.language))
+    key = (_name_tokens, id(lexicon), id(forms), grouper.language)
+    mentions, candidates = doc.memo(key, lambda: _name_tokens(doc, lexicon, forms, grouper.language))
     group_of = grouper.groups((t.text for t in candidates), near=near)
-    mentions.extend(Mention(t.start, t.end, t.text, group_of[t.text]) for t in candidates)
-    mentions.sort(key=lambda m: m.start)
-    return mentions
+    found = mentions + [Mention(t.start, t.end, t.text, group_of[t.text]) for t in candidates]
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _name_tokens(
+    doc: Document, lexicon: Lexicon, forms: RegisterForms, language: str
+) -> tuple[list[Mention], list[Token]]:
+    """The register mentions and the other name candidates of a document: the part shared by near and exact grouping."""
+    tokens = document_tokens(doc)
+    mentions, covered = register_mentions(tokens, forms)
+    return mentions, list(name_candidates(tokens, covered, lexicon, language))

@@ -21,6 +21,7 @@ from functools import lru_cache
 APOSTROPHES = "'’ʹʼ`‘"
 POSSESSIVE = re.compile(r"[’'](?:s)?$")
 VOWELS = "aeiouy"
+_NO_VOWELS = str.maketrans("", "", VOWELS)
 
 # Ordered rewrite rules on a lower-case ASCII word. Upper-case letters are
 # placeholders for one sound written with several letters, so later rules
@@ -104,14 +105,60 @@ def differ_by_ending_only(a: str, b: str) -> bool:
 
 def skeleton(key: str) -> str:
     """A key without its vowels: what survives the vowel shifts between Russian and Belarusian (Aleksandr/Alyaksandr)."""
-    return re.sub(r"[aeiouy]", "", key)
+    return key.translate(_NO_VOWELS)
 
 
 def key_distance(a: str, b: str) -> int:
-    """Edit distance (insertions, deletions, substitutions, transpositions) between two keys."""
-    from rapidfuzz.distance import DamerauLevenshtein
+    """Edit distance (insertions, deletions, substitutions, transpositions) between two keys.
 
-    return int(DamerauLevenshtein.distance(a, b))
+    Unrestricted Damerau-Levenshtein, as rapidfuzz computes it, in plain
+    Python: keys are a few letters long once their common ends are cut, and
+    importing rapidfuzz would cost more than every comparison of a release.
+    """
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    end = 0
+    limit -= start
+    while end < limit and a[-1 - end] == b[-1 - end]:
+        end += 1
+    if end:
+        a, b = a[:-end], b[:-end]
+    if not a or not b:
+        return len(a) + len(b)
+    return _damerau_levenshtein(a, b)
+
+
+def _damerau_levenshtein(a: str, b: str) -> int:
+    """Lowrance-Wagner: the true Damerau-Levenshtein distance (a substring may be edited after a transposition)."""
+    infinite = len(a) + len(b)
+    rows = [[infinite] * (len(b) + 2)]
+    rows += [[infinite, i] + [0] * len(b) for i in range(len(a) + 1)]
+    rows[1][1:] = range(len(b) + 1)
+    last_row_of: dict[str, int] = {}
+    for i in range(1, len(a) + 1):
+        char_a = a[i - 1]
+        last_column = 0
+        row, above = rows[i + 1], rows[i]
+        for j in range(1, len(b) + 1):
+            char_b = b[j - 1]
+            earlier_row = last_row_of.get(char_b, 0)
+            earlier_column = last_column
+            if char_a == char_b:
+                cost = 0
+                last_column = j
+            else:
+                cost = 1
+            row[j + 1] = min(
+                above[j] + cost,
+                row[j] + 1,
+                above[j + 1] + 1,
+                rows[earlier_row][earlier_column] + (i - earlier_row - 1) + 1 + (j - earlier_column - 1),
+            )
+        last_row_of[char_a] = i
+    return rows[len(a) + 1][len(b) + 1]
 
 
 def are_variants(a: str, b: str, min_length: int = 5) -> bool:
@@ -123,7 +170,12 @@ def are_variants(a: str, b: str, min_length: int = 5) -> bool:
     longer than `min_length` and only their vowels differ. Distinct real entities are vetoed by the caller
     (it knows the gazetteers).
     """
-    key_a, key_b = name_key(a), name_key(b)
+    return keys_are_variants(name_key(a), name_key(b), min_length)
+
+
+@lru_cache(maxsize=65536)
+def keys_are_variants(key_a: str, key_b: str, min_length: int = 5) -> bool:
+    """`are_variants` on two transliteration keys (a release compares the same pairs again and again)."""
     if key_a == key_b:
         return True
     if min(len(key_a), len(key_b)) < min_length or key_a[0] != key_b[0]:
@@ -132,6 +184,8 @@ def are_variants(a: str, b: str, min_length: int = 5) -> bool:
         return False  # Ivanov/Ivanova, Russia/Russian: another word, not another spelling
     if len(key_a) == len(key_b) and key_a[:-1] == key_b[:-1] and not key_a.endswith(BELARUSIAN_ENDINGS):
         return False  # Marina/Marino, Sergey/Sergev: only Belarusian -enka/-enko swaps a final letter
+    if abs(len(key_a) - len(key_b)) > 2:
+        return False  # more than two edits apart: the distance need not be computed
     distance = key_distance(key_a, key_b)
     if distance <= 1:
         return True
