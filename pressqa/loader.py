@@ -44,6 +44,8 @@ class RuleFileError(Exception):
 def builtin_rules_dir() -> Path:
     """The rules shipped with pressqa: inside the installed package, or `rules/` beside it in a checkout."""
     checkout = Path(__file__).resolve().parent.parent / "rules"
+    if (checkout.parent / "pyproject.toml").is_file() and (checkout / "data").is_dir():
+        return checkout  # running from a source checkout: its own rules, whatever else is installed
     try:
         packaged = importlib.resources.files("pressqa.rules")
         if packaged.is_dir():
