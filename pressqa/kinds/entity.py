@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
@@ -26,6 +26,11 @@ from pressqa.lexicon.names import Entity, NameIndex
 from pressqa.rule import Kind, KindContext, Option, Rule
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+NEAR_MEMO = ("entity", "near")  # Lexicon.memo keys
+DEMONYMS_OF_MEMO = ("entity", "demonyms-of")
+RUN_GAPS = frozenset({" ", "-"})
+NAME_PARTS = re.compile(r"[ -]")
 SENTENCE_END = re.compile(r"[.!?:;]['’\"”»)]*\s*$")
 GEOGRAPHIC = frozenset({"country", "capital", "continent", "region", "city", "landmark"})
 PEOPLE = frozenset({"person", "surname", "given name"})
@@ -44,15 +49,7 @@ PLACE_PREPOSITIONS = frozenset(
     {"in", "to", "from", "with", "between", "across", "towards", "into", "visit", "visited", "visiting", "and"}
 )
 FIRST_NAME_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Lady", "Lord"})
-
-
-@dataclass(frozen=True)
-class Token:
-    """A word of the prose with its offsets."""
-
-    text: str
-    start: int
-    end: int
+RUN_CATEGORIES = PEOPLE | {"body", "country", "capital", "city", "region", "organisation"}
 
 
 @dataclass(frozen=True)
@@ -80,8 +77,9 @@ class EntityKind(Kind):
         super().__init__(rule, context)
         self._min_length = int(self.option("min_length"))
         self._common = int(self.option("common_frequency"))
-        self._near_cache: dict[str, list[tuple[Entity, int]]] = {}
         self._frequencies: dict[str, int] = {}
+        self._facts_cache: dict[str, WordFacts | None] = {}
+        self._run_cache: dict[tuple[str, ...], tuple[Entity, int] | None] = {}
 
     # ----------------------------------------------------------------------------------- word data
 
@@ -107,10 +105,13 @@ class EntityKind(Kind):
         return frozenset(words)
 
     def _near(self, surface: str, distance: int) -> list[tuple[Entity, int]]:
-        key = f"{distance}:{surface}"
-        if key not in self._near_cache:
-            self._near_cache[key] = self._index.near(surface, distance)
-        return self._near_cache[key]
+        # Shared through the lexicon: names repeat across a release and across a run.
+        near: dict[tuple[str, int], list[tuple[Entity, int]]] = self.context.lexicon.memo(NEAR_MEMO, dict)
+        key = (surface, distance)
+        found = near.get(key)
+        if found is None:
+            found = near[key] = self._index.near(surface, distance)
+        return found
 
     def _known(self, word: str) -> bool:
         index = self._index
@@ -125,31 +126,42 @@ class EntityKind(Kind):
 
     def _frequency(self, word: str) -> int:
         lower = word.lower()
-        if lower not in self._frequencies:
-            self._frequencies[lower] = int(self._words.frequency(lower))
-        return self._frequencies[lower]
+        frequency = self._frequencies.get(lower)
+        if frequency is None:
+            frequency = self._frequencies[lower] = int(self._words.frequency(lower))
+        return frequency
 
     # --------------------------------------------------------------------------------------- check
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if self.context.lexicon is None:
             return
-        tokens = [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(doc.prose)]
-        counts = Counter(t.text for t in tokens)
-        present = {t.text for t in tokens}
+        words = ProseWords(doc.prose)
+        texts = words.texts
+        gaps = words.gaps
+        present = set(texts)
+        capitals = {text for text in present if text[0].isupper()}
+        if not capitals:
+            return
+        count = len(texts)
         reported_until = -1
-        for position, token in enumerate(tokens):
-            if token.start < reported_until:
+        for position, text in enumerate(texts):
+            if text not in capitals or position <= reported_until:
                 continue
-            run = self._run_verdict(doc, tokens, position, present)
-            if run is not None:
-                verdict, end = run
-                reported_until = end
-                yield self._finding(doc, token.start, end, verdict)
-                continue
-            verdict = self._word_verdict(doc, tokens, position, counts, present)
+            following = position + 1
+            if following < count and gaps[following] in RUN_GAPS and texts[following][0].isupper():
+                run = self._run_verdict(words, position, present)
+                if run is not None:
+                    verdict, last = run
+                    reported_until = last
+                    yield self._finding(doc, words.start(position), words.end(last), verdict)
+                    continue
+            facts = self._facts(text)
+            if facts is None or BRAND_SUFFIX.match(doc.prose, words.end(position)):
+                continue  # BRAND_SUFFIX: "Rossiya-1", "Rossiya-K", a brand or channel name
+            verdict = self._word_verdict(doc, words, position, facts, present)
             if verdict is not None:
-                yield self._finding(doc, token.start, token.end, verdict)
+                yield self._finding(doc, words.start(position), words.end(position), verdict)
 
     def _finding(self, doc: Document, start: int, end: int, verdict: Verdict) -> Finding:
         suggestions = (verdict.entity.name, *verdict.others)
@@ -165,21 +177,32 @@ class EntityKind(Kind):
 
     # --------------------------------------------------------------------------------- single word
 
-    def _word_verdict(
-        self, doc: Document, tokens: list[Token], position: int, counts: Counter[str], present: set[str]
-    ) -> Verdict | None:
-        token = tokens[position]
-        word = token.text
+    def _facts(self, word: str) -> WordFacts | None:
+        """What the word alone says (cached per spelling); None when no context can make it a near miss."""
+        if word in self._facts_cache:
+            return self._facts_cache[word]
+        facts = self._facts_cache[word] = self._word_facts(word)
+        return facts
+
+    def _word_facts(self, word: str) -> WordFacts | None:
         if len(word) < self._min_length or not word[0].isupper() or (word.isupper() and len(word) > 1):
             return None
-        if MASKED in doc.prose[token.start : token.end] or BRAND_SUFFIX.match(doc.prose, token.end):
-            return None  # "Rossiya-1", "Rossiya-K": a brand or channel name
         if not _latin(word):
             return None  # look-alike letters: the script kind reports them
         if self._known(word):
-            return self._demonym_for_country(doc, tokens, position)
+            return DEMONYM if word in self._index.demonyms else None
+        frequency = self._frequency(word)
         max_distance = 2 if len(word) >= 6 else 1
-        candidates = [
+        if frequency > 0 and max_distance > 1 and not self._candidates(word, 1):
+            return None  # a real word needs a one-edit candidate: no need for the wider (slower) look-up
+        candidates = self._candidates(word, max_distance)
+        if not candidates or (frequency > 0 and candidates[0][1] > 1):
+            return None
+        return WordFacts(tuple(candidates), frequency)
+
+    def _candidates(self, word: str, max_distance: int) -> list[tuple[Entity, int]]:
+        """Single-word entities near `word` that are not merely its inflection or adjective, nearest first."""
+        return [
             (entity, distance)
             for entity, distance in self._near(word, max_distance)
             if " " not in entity.name
@@ -189,36 +212,41 @@ class EntityKind(Kind):
             and not _inflection_of(word, entity.name)
             and not _adjective_of(word, entity.name)
         ]
-        if not candidates:
-            return None
-        in_name = self._inside_person_name(doc, tokens, position)
+
+    def _word_verdict(
+        self, doc: Document, words: ProseWords, position: int, facts: WordFacts, present: set[str]
+    ) -> Verdict | None:
+        word = words.texts[position]
+        if facts is DEMONYM:
+            return self._demonym_for_country(words, position)
+        in_name = self._inside_person_name(words, position)
         candidates = [
             c
-            for c in candidates
+            for c in facts.candidates
             if (c[0].category not in PEOPLE or in_name or c[0].category == "surname")
-            and (c[0].category != "given name" or self._next_is_surname(tokens, position))
+            and (c[0].category != "given name" or self._next_is_surname(words, position))
         ]
         if not candidates or (in_name and not any(c[0].category in PEOPLE for c in candidates)):
             return None
-        evidence, reasons = self._evidence(doc, tokens, position, candidates, present)
         best_distance = candidates[0][1]
+        frequency = facts.frequency
+        real_word = frequency > 0
+        if real_word and best_distance > 1:
+            return None
+        evidence, reasons = self._evidence(words, position, candidates, present)
         nearest = [c for c in candidates if c[1] == best_distance]
         # Evidence first; then the longer shared beginning (Chine: China before Chile), then the data's order.
         ranked = sorted(nearest, key=lambda c: (-evidence.get(c[0].canonical, 0), -_shared_prefix(word, c[0].name)))
         best = ranked[0][0]
         score = evidence.get(best.canonical, 0)
         others = tuple(dict.fromkeys(c[0].name for c in ranked[1:] if c[0].name != best.name))[:2]
-        frequency = self._frequency(word)
-        real_word = frequency > 0
-        sentence_start = _sentence_start(doc.prose, token.start)
-        if real_word and best_distance > 1:
-            return None
         if not real_word:
             listed = any(r.startswith("listed") for r in reasons.get(best.canonical, []))
-            if counts[word] >= 2 and not listed:
+            if words.texts.count(word) >= 2 and not listed:
                 return Verdict(best, others, Severity.SUGGESTION, "; it recurs, so it may be a real name")
             severity = Severity.ERROR if best_distance == 1 and len(word) >= 5 else Severity.WARNING
             return Verdict(best, others, severity, _reason_text(reasons.get(best.canonical, [])))
+        sentence_start = _sentence_start(doc.prose, words.start(position))
         needed = 2 if frequency < FREQUENT_WORD and not sentence_start else 3
         if frequency >= self._common:
             needed = 4
@@ -228,47 +256,47 @@ class EntityKind(Kind):
             return Verdict(best, others, Severity.SUGGESTION, _reason_text(reasons.get(best.canonical, [])))
         return None
 
-    def _demonym_for_country(self, doc: Document, tokens: list[Token], position: int) -> Verdict | None:
+    def _demonym_for_country(self, words: ProseWords, position: int) -> Verdict | None:
         """A demonym where the country is meant: "Chancellor of German Angela Merkel" (German -> Germany)."""
-        word = tokens[position].text
+        texts = words.texts
+        word = texts[position]
         countries = self._index.demonyms.get(word)
         if not countries or position < 2:
             return None
-        if tokens[position - 1].text != "of" or tokens[position - 2].text not in TITLES:
+        if texts[position - 1] != "of" or texts[position - 2] not in TITLES:
             return None
-        if not _adjacent(doc.prose, tokens[position - 1], tokens[position]):
+        if not words.adjacent(position - 1):
             return None
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if following is not None and _adjacent(doc.prose, tokens[position], following) and following.text.islower():
+        following = position + 1
+        if following < len(texts) and words.adjacent(position) and texts[following].islower():
             return None  # "President of German industry": the demonym qualifies a noun
         country = countries[0]
         if not self._near_enough(word, country):
             return None
         entity = Entity(country, "country", country)
-        return Verdict(entity, (), Severity.WARNING, f", after '{tokens[position - 2].text} of'")
+        return Verdict(entity, (), Severity.WARNING, f", after '{texts[position - 2]} of'")
 
     def _near_enough(self, word: str, name: str) -> bool:
         return any(e.name == name for e, _ in self._near(word, 2))
 
-    def _inside_person_name(self, doc: Document, tokens: list[Token], position: int) -> bool:
+    def _inside_person_name(self, words: ProseWords, position: int) -> bool:
         """Whether the word sits next to another capitalised word that is no entity: part of a person's name."""
-        prose = doc.prose
-        token = tokens[position]
+        texts = words.texts
         if position > 0:
-            before = tokens[position - 1]
-            if before.text in FIRST_NAME_TITLES:
+            before = texts[position - 1]
+            if before in FIRST_NAME_TITLES:
                 return True
             if (
-                _adjacent(prose, before, token)
-                and before.text[0].isupper()
-                and not _sentence_start(prose, before.start)
-                and self._name_like(before.text)
+                words.adjacent(position - 1)
+                and before[0].isupper()
+                and not _sentence_start(words.prose, words.start(position - 1))
+                and self._name_like(before)
             ):
                 return True
-        after_title = position > 1 and tokens[position - 1].text == "of" and tokens[position - 2].text in TITLES
-        if position + 1 < len(tokens) and not after_title:
-            after = tokens[position + 1]
-            if _adjacent(prose, token, after) and after.text[0].isupper() and self._name_like(after.text):
+        after_title = position > 1 and texts[position - 1] == "of" and texts[position - 2] in TITLES
+        if position + 1 < len(texts) and not after_title:
+            after = texts[position + 1]
+            if words.adjacent(position) and after[0].isupper() and self._name_like(after):
                 return True
         return False
 
@@ -279,26 +307,25 @@ class EntityKind(Kind):
             return False
         return word in self._proper_nouns or self._frequency(word) < 1000
 
-    def _next_is_surname(self, tokens: list[Token], position: int) -> bool:
-        return position + 1 < len(tokens) and tokens[position + 1].text in self._index.person_tokens
+    def _next_is_surname(self, words: ProseWords, position: int) -> bool:
+        return position + 1 < len(words.texts) and words.texts[position + 1] in self._index.person_tokens
 
     def _evidence(
         self,
-        doc: Document,
-        tokens: list[Token],
+        words: ProseWords,
         position: int,
         candidates: list[tuple[Entity, int]],
         present: set[str],
     ) -> tuple[dict[str, int], dict[str, list[str]]]:
         """Points of context for each candidate (by canonical name), and the reasons in words."""
-        prose = doc.prose
+        texts = words.texts
         index = self._index
         scores: dict[str, int] = {}
         reasons: dict[str, list[str]] = {}
-        siblings = self._list_siblings(prose, tokens, position)
-        previous = tokens[position - 1] if position > 0 else None
-        before_previous = tokens[position - 2] if position > 1 else None
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        siblings = self._list_siblings(words, position)
+        previous = texts[position - 1] if position > 0 else None
+        before_previous = texts[position - 2] if position > 1 else None
+        following = texts[position + 1] if position + 1 < len(texts) else None
         for entity, _ in candidates:
             key = entity.canonical
             if key in scores:
@@ -312,20 +339,20 @@ class EntityKind(Kind):
                 shared = [s for s in same if index.groups_of(key) & index.groups_of(_canonical(index, s))]
                 if shared:
                     points += 1
-            if entity.category in GEOGRAPHIC and previous is not None and _adjacent(prose, previous, tokens[position]):
-                if previous.text == "of" and before_previous is not None and before_previous.text in TITLES:
+            if entity.category in GEOGRAPHIC and previous is not None and words.adjacent(position - 1):
+                if previous == "of" and before_previous is not None and before_previous in TITLES:
                     points += 2
-                    why.append(f"after '{before_previous.text} of'")
-                elif previous.text in PLACE_PREPOSITIONS:
+                    why.append(f"after '{before_previous} of'")
+                elif previous in PLACE_PREPOSITIONS:
                     points += 1
-                    why.append(f"after '{previous.text}'")
-                elif previous.text.lower() == "the" and following is not None and following.text == "side":
+                    why.append(f"after '{previous}'")
+                elif previous.lower() == "the" and following is not None and following == "side":
                     points += 2
                     why.append("in 'the ... side'")
             if entity.name in present or key in present:
                 points += 1
                 why.append(f"'{entity.name}' appears elsewhere in the text")
-            demonyms = [d for d, countries in index.demonyms.items() if key in countries and d in present]
+            demonyms = [d for d in self._demonyms_of(key) if d in present]
             if demonyms:
                 points += 1
                 why.append(f"'{demonyms[0]}' appears in the text")
@@ -333,66 +360,76 @@ class EntityKind(Kind):
             reasons[key] = why
         return scores, reasons
 
-    def _list_siblings(self, prose: str, tokens: list[Token], position: int) -> list[str]:
+    def _demonyms_of(self, country: str) -> tuple[str, ...]:
+        """The demonyms listed for a country, in the data's order (an inverse of `NameIndex.demonyms`, built once)."""
+
+        def invert() -> dict[str, tuple[str, ...]]:
+            table: dict[str, list[str]] = {}
+            for demonym, countries in self._index.demonyms.items():
+                for name in dict.fromkeys(countries):
+                    table.setdefault(name, []).append(demonym)
+            return {name: tuple(demonyms) for name, demonyms in table.items()}
+
+        inverse: dict[str, tuple[str, ...]] = self.context.lexicon.memo(DEMONYMS_OF_MEMO, invert)
+        return inverse.get(country, ())
+
+    def _list_siblings(self, words: ProseWords, position: int) -> list[str]:
         """Capitalised known entities in the same comma/and list as the word (up to three either side)."""
         siblings: list[str] = []
         for step in (-1, 1):
             current = position
             for _ in range(3):
-                neighbour = self._list_neighbour(prose, tokens, current, step)
+                neighbour = _list_neighbour(words, current, step)
                 if neighbour is None:
                     break
-                siblings.append(tokens[neighbour].text)
+                siblings.append(words.texts[neighbour])
                 current = neighbour
         return [s for s in siblings if self._index.is_known(s)]
 
-    @staticmethod
-    def _list_neighbour(prose: str, tokens: list[Token], position: int, step: int) -> int | None:
-        other = position + step
-        if not 0 <= other < len(tokens):
-            return None
-        left, right = (tokens[other], tokens[position]) if step < 0 else (tokens[position], tokens[other])
-        gap = prose[left.end : right.start]
-        if gap.strip() in (",", "and", ", and", "or", ", or", "&", "/") and tokens[other].text[0].isupper():
-            return other
-        if gap.strip() in ("and", "or") or gap.strip() == ",":
-            return None
-        if gap == " " and step < 0 and tokens[other].text in ("and", "or") and other - 1 >= 0:
-            return EntityKind._list_neighbour(prose, tokens, other, step)
-        return None
-
     # ---------------------------------------------------------------------------- multi-word names
 
-    def _run_verdict(
-        self, doc: Document, tokens: list[Token], position: int, present: set[str]
-    ) -> tuple[Verdict, int] | None:
-        """A run of two or three capitalised words near a multi-word name ("Wan Yi" for Wang Yi)."""
-        prose = doc.prose
-        first = tokens[position]
-        if not first.text[0].isupper():
-            return None
-        run = [first]
-        for following in tokens[position + 1 : position + 3]:
-            if prose[run[-1].end : following.start] not in (" ", "-") or not following.text[0].isupper():
+    def _run_verdict(self, words: ProseWords, position: int, present: set[str]) -> tuple[Verdict, int] | None:
+        """A run of two or three capitalised words near a multi-word name ("Wan Yi" for Wang Yi).
+
+        Returns the verdict and the position of the run's last word.
+        """
+        texts = words.texts
+        gaps = words.gaps
+        run = [texts[position]]
+        separators: list[str] = []
+        for following in range(position + 1, min(position + 3, len(texts))):
+            if gaps[following] not in RUN_GAPS or not texts[following][0].isupper():
                 break
-            run.append(following)
-        if len(run) < 2:
+            separators.append(gaps[following])
+            run.append(texts[following])
+        key = (*run, *separators)
+        if key in self._run_cache:
+            found = self._run_cache[key]
+        else:
+            found = self._run_cache[key] = self._run_entity(run, separators)
+        if found is None:
             return None
+        entity, size = found
+        reason = f", '{entity.name}' appears elsewhere in the text" if entity.name in present else ""
+        return Verdict(entity, (), Severity.WARNING, reason), position + size - 1
+
+    def _run_entity(self, run: list[str], separators: list[str]) -> tuple[Entity, int] | None:
+        """The multi-word name a run of capitalised words misspells in one word, and how many words it takes."""
         for size in range(len(run), 1, -1):
             words = run[:size]
-            if all(self._known(w.text) or self._frequency(w.text) >= RUN_WORD_FREQUENCY for w in words):
+            if all(self._known(w) or self._frequency(w) >= RUN_WORD_FREQUENCY for w in words):
                 continue  # the one changed word must be unknown and rare, so nothing to look up
-            surface = prose[words[0].start : words[-1].end]
-            if self._known(surface) or MASKED in surface or not _latin(surface):
+            surface = "".join(w + s for w, s in zip(words[:-1], separators)) + words[-1]
+            if self._known(surface) or not _latin(surface):
                 continue
             limit = 1 if len(surface) < 12 else 2
-            for entity, distance in self._near(surface, limit):
-                if entity.category not in PEOPLE | {"body", "country", "capital", "city", "region", "organisation"}:
+            for entity, _ in self._near(surface, limit):
+                if entity.category not in RUN_CATEGORIES:
                     continue
-                parts = re.split(r"[ -]", entity.name)
+                parts = NAME_PARTS.split(entity.name)
                 if len(parts) != size:
                     continue
-                pairs = [(w.text, p) for w, p in zip(words, parts) if w.text != p]
+                pairs = [(w, p) for w, p in zip(words, parts) if w != p]
                 if len(pairs) != 1:
                     continue
                 written, listed = pairs[0]
@@ -400,12 +437,73 @@ class EntityKind(Kind):
                     continue  # "North Africa", "African Unity": a real word makes a different real name
                 if written.casefold() == listed.casefold() or _spelling_variant(written, listed):
                     continue  # case or -ise/-ize: a style question for other rules, not a slip
-                reason = f", '{entity.name}' appears elsewhere in the text" if entity.name in present else ""
-                return Verdict(entity, (), Severity.WARNING, reason), words[-1].end
+                return entity, size
         return None
 
 
-MASKED = "\x00"
+class ProseWords:
+    """A prose mask split into words (TOKEN) and the gaps around them, with offsets computed on demand.
+
+    `gaps[i]` is the text before word `i`, so `gaps[i + 1]` lies between words
+    `i` and `i + 1`. Splitting is one C-level call; no object is made per word.
+    """
+
+    __slots__ = ("prose", "texts", "gaps", "_parts", "_offsets")
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        parts = TOKEN_SPLIT.split(prose)
+        self._parts = parts
+        self.texts: list[str] = parts[1::2]
+        self.gaps: list[str] = parts[0::2]
+        self._offsets: list[int] | None = None
+
+    def start(self, position: int) -> int:
+        """Offset of word `position` in the prose."""
+        return self._offset_table()[2 * position + 1]
+
+    def end(self, position: int) -> int:
+        """Offset just after word `position`."""
+        return self._offset_table()[2 * position + 2]
+
+    def adjacent(self, position: int) -> bool:
+        """Whether word `position` and the next are separated by one space (plain or non-breaking)."""
+        return self.gaps[position + 1] in (" ", "\u00a0")
+
+    def _offset_table(self) -> list[int]:
+        if self._offsets is None:
+            self._offsets = list(accumulate(map(len, self._parts), initial=0))
+        return self._offsets
+
+
+@dataclass(frozen=True)
+class WordFacts:
+    """What a capitalised word says on its own: its near entities (filtered, nearest first) and English frequency."""
+
+    candidates: tuple[tuple[Entity, int], ...]
+    frequency: int
+
+
+#: The facts of a known demonym: only "Chancellor of German" context can make it a slip (for the country).
+DEMONYM = WordFacts((), 0)
+
+
+def _list_neighbour(words: ProseWords, position: int, step: int) -> int | None:
+    other = position + step
+    texts = words.texts
+    if not 0 <= other < len(texts):
+        return None
+    gap = words.gaps[max(position, other)]
+    stripped = gap.strip()
+    if stripped in (",", "and", ", and", "or", ", or", "&", "/") and texts[other][0].isupper():
+        return other
+    if stripped in ("and", "or") or stripped == ",":
+        return None
+    if gap == " " and step < 0 and texts[other] in ("and", "or") and other - 1 >= 0:
+        return _list_neighbour(words, other, step)
+    return None
+
+
 #: In a multi-word name, a changed word at least this frequent in English is taken as meant.
 RUN_WORD_FREQUENCY = 2000
 #: A real word at least this frequent ("Finance") needs list or text evidence, not a title alone.
@@ -415,10 +513,6 @@ BRAND_SUFFIX = re.compile(r"-(?:\d|[A-Z](?![^\W\d_]))")
 
 def _spelling_variant(a: str, b: str) -> bool:
     return len(a) == len(b) and all(x == y or {x, y} == {"s", "z"} for x, y in zip(a.lower(), b.lower()))
-
-
-def _adjacent(prose: str, left: Token, right: Token) -> bool:
-    return prose[left.end : right.start] in (" ", "\u00a0")
 
 
 def _sentence_start(prose: str, start: int) -> bool:
@@ -469,8 +563,3 @@ def _describe(entity: Entity) -> str:
 def _reason_text(reasons: list[str]) -> str:
     return f", {'; '.join(reasons)}" if reasons else ""
 
-
-def iter_tokens(text: str) -> Iterator[Token]:
-    """The words of a text with their offsets (exposed for tests and other kinds)."""
-    for match in TOKEN.finditer(text):
-        yield Token(match.group(0), match.start(), match.end())
