@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pressqa.document import Document
 from pressqa.finding import Finding, Severity
 from pressqa.kinds import kind_class
-from pressqa.rule import Kind, KindContext, Rule
+from pressqa.rule import Kind, KindContext, KindUnavailable, Rule
 from pressqa.suppression import Silence, silences
 from pressqa.selection import is_selected
 
@@ -29,6 +29,7 @@ class Engine:
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self._silences: dict[str, list[Silence]] = {}
+        self.crashes: list[str] = []
 
     def check_document(self, doc: Document, observe: bool = True) -> list[Finding]:
         """Findings of one document from every kind, suppression applied, sorted.
@@ -37,10 +38,16 @@ class Engine:
         """
         found: list[Finding] = []
         for kind in self.kinds:
-            if not kind.cross_document:
-                found.extend(kind.check(doc))
-            elif observe:
-                found.extend(kind.observe(doc))
+            try:
+                if not kind.cross_document:
+                    found.extend(kind.check(doc))
+                elif observe:
+                    found.extend(kind.observe(doc))
+            except KindUnavailable:
+                raise
+            except Exception as error:  # noqa: BLE001 - one broken rule must not lose the other rules' findings
+                self.crashes.append(f"{doc.path}: rule {kind.rule.id} failed ({type(error).__name__}: {error}); "
+                                    "its findings for this file are missing, the other rules ran (please report this)")
         ranges = silences(doc)
         if any(kind.cross_document for kind in self.kinds) and ranges:
             self._silences[doc.path] = ranges
@@ -51,9 +58,20 @@ class Engine:
         found: list[Finding] = []
         for kind in self.kinds:
             if kind.cross_document:
-                found.extend(kind.finish())
-        kept = [f for f in found if f in set(self._keep([f], self._silences.get(f.path, [])))]
+                try:
+                    found.extend(kind.finish())
+                except KindUnavailable:
+                    raise
+                except Exception as error:  # noqa: BLE001 - as in check_document
+                    self.crashes.append(f"rule {kind.rule.id} failed ({type(error).__name__}: {error}); "
+                                        "its cross-file findings are missing (please report this)")
+        kept = [f for f in found if self._keep([f], self._silences.get(f.path, []))]
         return sorted(kept, key=Finding.sort_key)
+
+    def take_crashes(self) -> list[str]:
+        """Messages about rules that raised an error since the last call, handed over and cleared."""
+        crashes, self.crashes = self.crashes, []
+        return crashes
 
     def take_states(self) -> dict[str, object]:
         """The cross-document kinds' observations so far, handed over and forgotten (for worker processes)."""

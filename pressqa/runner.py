@@ -194,6 +194,7 @@ class Runner:
             result.findings.extend(
                 f for f in rule_set.engine.finish() if f.severity >= rule_set.config.min_severity
             )
+            result.errors.extend(InputError("", crash) for crash in rule_set.engine.take_crashes())
             result.rules.update(rule_set.rules)
             result.notes.extend(rule_set.engine.context.notices)
         result.notes[:0] = self.notes
@@ -207,7 +208,8 @@ class Runner:
             rule_set = self.rule_set(self.config_for(outcome.path))
             if outcome.error is not None:
                 result.errors.append(outcome.error)
-                continue
+                if not outcome.findings:
+                    continue
             result.files_checked += 1
             result.files_fixed += outcome.fixed
             result.findings.extend(outcome.findings)
@@ -223,16 +225,18 @@ class Runner:
         except DocumentError as error:
             return FileOutcome(path, error=InputError(path, f"{path}: {error}"))
         findings = rule_set.engine.check_document(doc)
+        crashes = rule_set.engine.take_crashes()
         fixed = 0
         if self.options.fix and path != "-":
             findings, fixed, error = self._fix(doc, rule_set, findings)
             if error is not None:
                 return FileOutcome(path, error=error)
         kept = [f for f in findings if f.severity >= rule_set.config.min_severity]
+        crash = InputError(path, "; ".join(crashes)) if crashes else None
         if not take_states:
-            return FileOutcome(path, kept, fixed)
+            return FileOutcome(path, kept, fixed, error=crash)
         notices = list(rule_set.engine.context.notices)
-        return FileOutcome(path, kept, fixed, states=rule_set.engine.take_states(), notices=notices)
+        return FileOutcome(path, kept, fixed, error=crash, states=rule_set.engine.take_states(), notices=notices)
 
     def _in_parallel(self, paths: list[str], jobs: int) -> Iterator[FileOutcome]:
         """Check files in worker processes, each with its own rule sets; results come back in order."""
