@@ -29,6 +29,8 @@ TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 NEAR_MEMO = ("entity", "near")  # Lexicon.memo keys
 DEMONYMS_OF_MEMO = ("entity", "demonyms-of")
+NAME_PARTS_MEMO = ("entity", "name-parts")
+KNOWN_SUFFIXES = ("’s", "'s", "s", "es", "’", "'")  # plural and possessive endings of a known name
 RUN_GAPS = frozenset({" ", "-"})
 NAME_PARTS = re.compile(r"[ -]")
 SENTENCE_END = re.compile(r"[.!?:;]['’\"”»)]*\s*$")
@@ -80,6 +82,7 @@ class EntityKind(Kind):
         self._frequencies: dict[str, int] = {}
         self._facts_cache: dict[str, WordFacts | None] = {}
         self._run_cache: dict[tuple[str, ...], tuple[Entity, int] | None] = {}
+        self._plain_cache: dict[str, bool] = {}
 
     # ----------------------------------------------------------------------------------- word data
 
@@ -117,7 +120,9 @@ class EntityKind(Kind):
         index = self._index
         if index.is_known(word) or word in self._proper_nouns:
             return True
-        for suffix in ("’s", "'s", "s", "es", "’", "'"):
+        if not word.endswith(KNOWN_SUFFIXES):
+            return False
+        for suffix in KNOWN_SUFFIXES:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 base = word[: -len(suffix)]
                 if index.is_known(base) or base in self._proper_nouns:
@@ -157,8 +162,8 @@ class EntityKind(Kind):
                     yield self._finding(doc, words.start(position), words.end(last), verdict)
                     continue
             facts = self._facts(text)
-            if facts is None or BRAND_SUFFIX.match(doc.prose, words.end(position)):
-                continue  # BRAND_SUFFIX: "Rossiya-1", "Rossiya-K", a brand or channel name
+            if facts is None or words.brand_suffix(position):
+                continue
             verdict = self._word_verdict(doc, words, position, facts, present)
             if verdict is not None:
                 yield self._finding(doc, words.start(position), words.end(position), verdict)
@@ -417,7 +422,9 @@ class EntityKind(Kind):
         """The multi-word name a run of capitalised words misspells in one word, and how many words it takes."""
         for size in range(len(run), 1, -1):
             words = run[:size]
-            if all(self._known(w) or self._frequency(w) >= RUN_WORD_FREQUENCY for w in words):
+            if not any((size, place, word) in self._name_parts for place, word in enumerate(words)):
+                continue  # every other word is as listed, so some listed name shares one in place
+            if all(self._plain(w) for w in words):
                 continue  # the one changed word must be unknown and rare, so nothing to look up
             surface = "".join(w + s for w, s in zip(words[:-1], separators)) + words[-1]
             if self._known(surface) or not _latin(surface):
@@ -433,12 +440,34 @@ class EntityKind(Kind):
                 if len(pairs) != 1:
                     continue
                 written, listed = pairs[0]
-                if self._known(written) or self._frequency(written) >= RUN_WORD_FREQUENCY:
+                if self._plain(written):
                     continue  # "North Africa", "African Unity": a real word makes a different real name
                 if written.casefold() == listed.casefold() or _spelling_variant(written, listed):
                     continue  # case or -ise/-ize: a style question for other rules, not a slip
                 return entity, size
         return None
+
+
+    def _plain(self, word: str) -> bool:
+        """Whether a word of a run is known or common enough to be meant as written (cached per word)."""
+        plain = self._plain_cache.get(word)
+        if plain is None:
+            plain = self._plain_cache[word] = self._known(word) or self._frequency(word) >= RUN_WORD_FREQUENCY
+        return plain
+
+    @cached_property
+    def _name_parts(self) -> frozenset[tuple[int, int, str]]:
+        """(number of words, place, word) for every word of every multi-word listed name."""
+
+        def build() -> frozenset[tuple[int, int, str]]:
+            found: set[tuple[int, int, str]] = set()
+            for name in self._index.entities:
+                parts = NAME_PARTS.split(name)
+                if len(parts) > 1:
+                    found.update((len(parts), place, part) for place, part in enumerate(parts))
+            return frozenset(found)
+
+        return self.context.lexicon.memo(NAME_PARTS_MEMO, build)  # type: ignore[no-any-return]
 
 
 class ProseWords:
@@ -469,6 +498,13 @@ class ProseWords:
     def adjacent(self, position: int) -> bool:
         """Whether word `position` and the next are separated by one space (plain or non-breaking)."""
         return self.gaps[position + 1] in (" ", "\u00a0")
+
+    def brand_suffix(self, position: int) -> bool:
+        """Whether word `position` is followed by a channel or model suffix: "Rossiya-1", "Rossiya-K"."""
+        following = position + 1
+        # The suffix pattern reads at most three characters: the gap's and then the next word's first two.
+        after = self.gaps[following] + (self.texts[following][:2] if following < len(self.texts) else "")
+        return BRAND_SUFFIX.match(after) is not None
 
     def _offset_table(self) -> list[int]:
         if self._offsets is None:
@@ -545,6 +581,8 @@ def _adjective_of(word: str, name: str) -> bool:
 
 
 def _latin(text: str) -> bool:
+    if text.isascii():
+        return True
     return all(char.isascii() or "LATIN" in unicodedata.name(char, "") for char in text if char.isalpha())
 
 
