@@ -1,8 +1,9 @@
 """The speller: decides which words of a text are misspelt and what to suggest, from the lexicon's word data.
 
 Shared by the spelling kind and the unknown-word report. One speller is built
-per lexicon and language and keeps the verdicts of the last text it judged, so
-the several spelling rules walk a document once.
+per lexicon and language; it judges each distinct word once (a release repeats
+most words) and the spelling kind shares one analysis of a document among its
+five rules.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from pressqa.lexicon.words import ALPHABET, Words, normalise, strip_possessive, with_case_of
-from pressqa.tokens import NUMBER, WORD, Token, ordinal_suffix, split_number, tokenize
+from pressqa.tokens import NUMBER, WORD, Token, ordinal_suffix, split_number
 
 # How sure a verdict is; the kind maps these to the rule's severity, one level lower, or a suggestion.
 HIGH, MEDIUM, LOW = 2, 1, 0
@@ -41,6 +42,22 @@ CONTRACTION_TAILS = frozenset({"ll", "ve", "re"})  # we’ll, they’ve, you’r
 LANGUAGE_NAMES = {"en": "English", "en-GB": "British", "en-US": "American"}
 
 
+class WordVerdict(NamedTuple):
+    """What a word deserves wherever it stands: a Verdict without its offsets.
+
+    `phrase_sensitive` marks a lower-case unknown word whose verdict drops to a suggestion
+    next to another unknown word (a phrase in another language).
+    """
+
+    check: str
+    length: int
+    word: str
+    suggestions: tuple[str, ...]
+    safe: bool
+    level: int
+    phrase_sensitive: bool = False
+
+
 @dataclass(frozen=True)
 class Verdict:
     """A spelling finding to be: which check, where, suggestions (best first), safe fix, confidence level."""
@@ -62,12 +79,12 @@ class Speller:
         self.names = names
         self.language = language
         self.language_name = LANGUAGE_NAMES.get(language, "English")
-        self._memo: tuple[str, int, list[Verdict]] | None = None
-        self._tokens_memo: tuple[str, list[Token]] | None = None
-        self._clean_memo: tuple[str, bool] | None = None
         self._checks_variants = language != "en"
         # Words repeat (the, of, Russia): a verdict per distinct spelling saves most look-ups.
         self._known: dict[str, bool] = {}
+        # Letter runs known to be right and in no variant table: most of a release, skipped by a set difference.
+        self._clean_runs: set[str] = set(CONTRACTION_TAILS)
+        self._word_verdicts: dict[tuple[str, bool, int], WordVerdict | None] = {}
 
     @classmethod
     def for_lexicon(cls, lexicon: Any, language: str) -> Speller:
@@ -97,29 +114,19 @@ class Speller:
             known = self._known[text] = self._is_known(text)
         return known
 
-    def tokens(self, text: str) -> list[Token]:
-        """The word and number tokens of a text; remembered for the last text, so rules tokenise it once."""
-        if self._tokens_memo is None or self._tokens_memo[0] is not text:
-            self._tokens_memo = (text, [t for t in tokenize(text) if t.kind in (WORD, NUMBER)])
-        return self._tokens_memo[1]
-
     def is_clean(self, text: str) -> bool:
-        """Whether every letter run of a text is a known word (so no check can find anything), remembered.
+        """Whether every letter run of a text is a known word (so no check can find anything).
 
         A fast pass before tokenising: most releases have no unknown word at all, and a C-level
-        findall plus one cached look-up per distinct run is far cheaper than full tokens.
+        findall and set difference plus one cached look-up per new run are far cheaper than tokens.
         """
-        if self._clean_memo is not None and self._clean_memo[0] is text:
-            return self._clean_memo[1]
-        clean = True
-        for run in set(LETTER_RUN.findall(text)):
-            if run in CONTRACTION_TAILS:
-                continue
+        runs = set(LETTER_RUN.findall(text))
+        runs -= self._clean_runs
+        for run in runs:
             if run[0].isdigit() or not self.is_known(run) or (self._checks_variants and self._in_variant_tables(run)):
-                clean = False
-                break
-        self._clean_memo = (text, clean)
-        return clean
+                return False
+            self._clean_runs.add(run)
+        return True
 
     def _in_variant_tables(self, word: str) -> bool:
         lower = word.lower()
@@ -144,14 +151,18 @@ class Speller:
 
     # -- judging a text -----------------------------------------------------------------------------
 
-    def judge_tokens(self, tokens: Sequence[Token], text: str, min_length: int = 3) -> list[Verdict]:
-        """Verdicts for the word tokens of a text; remembered for the last text, so rules share one pass."""
-        if self._memo is not None and self._memo[0] is text and self._memo[1] == min_length:
-            return self._memo[2]
+    def analyse(self, text: str, tokens: Iterable[Token], min_length: int = 3) -> list[Verdict]:
+        """Every verdict on a text (its tokens given), split words included, in text order within each check.
+
+        Callers skip texts that `is_clean` passes: those can have no verdict.
+        """
+        spelled = [t for t in tokens if t.kind == WORD or t.kind == NUMBER]
+        return self.judge_tokens(spelled, min_length) + self.split_words(spelled, text)
+
+    def judge_tokens(self, tokens: Sequence[Token], min_length: int = 3) -> list[Verdict]:
+        """Verdicts for the word and number tokens of a text, one judgement per distinct word."""
         verdicts: list[Verdict] = []
-        if self.is_clean(text):
-            self._memo = (text, min_length, verdicts)
-            return verdicts
+        cache = self._word_verdicts
         for index, token in enumerate(tokens):
             if token.kind == NUMBER:
                 verdict = self.judge_number(token)
@@ -160,50 +171,71 @@ class Speller:
                 continue
             if token.kind != WORD:
                 continue
-            neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
             for part in token.parts():
-                verdict = self.judge(part, min_length, neighbours)
-                if verdict is not None:
-                    verdicts.append(verdict)
-        self._memo = (text, min_length, verdicts)
+                key = (part.text, part.sentence_start, min_length)
+                if key in cache:
+                    judged = cache[key]
+                else:
+                    judged = cache[key] = self.judge_word(part.text, part.sentence_start, min_length)
+                if judged is None:
+                    continue
+                level, safe = judged.level, judged.safe
+                if judged.phrase_sensitive:
+                    neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+                    if any(self._foreign_neighbour(n) for n in neighbours):
+                        level, safe = LOW, False
+                verdicts.append(
+                    Verdict(judged.check, part.start, part.start + judged.length, judged.word, judged.suggestions, safe, level)
+                )
         return verdicts
 
     def judge(self, token: Token, min_length: int = 3, neighbours: Sequence[Token] = ()) -> Verdict | None:
-        """The finding one word (a hyphen part) deserves, or None when it is right or a name."""
-        raw = normalise(token.text)
+        """The finding one word (a hyphen part) deserves among its neighbours, or None when it is right or a name."""
+        judged = self.judge_word(token.text, token.sentence_start, min_length)
+        if judged is None:
+            return None
+        level, safe = judged.level, judged.safe
+        if judged.phrase_sensitive and any(self._foreign_neighbour(n) for n in neighbours):
+            level, safe = LOW, False
+        return Verdict(judged.check, token.start, token.start + judged.length, judged.word, judged.suggestions, safe, level)
+
+    def judge_word(self, text: str, sentence_start: bool = False, min_length: int = 3) -> WordVerdict | None:
+        """What one word (a hyphen part) deserves wherever it stands, or None when it is right or a name."""
+        raw = normalise(text)
         word = strip_possessive(raw)
-        end = token.start + len(word)
+        length = len(word)
         if len(word) < min_length or not word.isascii() or not word.isalpha():
             return None
+        capitalised = text[:1].isupper()
         variant = self._variant(word)
         if variant is not None:
-            name_like = token.is_capitalised and not token.sentence_start
-            return Verdict("variant", token.start, end, word, (variant,), not name_like, LOW if name_like else HIGH)
+            name_like = capitalised and not sentence_start
+            return WordVerdict("variant", length, word, (variant,), not name_like, LOW if name_like else HIGH)
         if self.is_known(raw) or (word != raw and self.is_known(word)):
             return None
-        name_like = (token.is_capitalised and not token.sentence_start) or (word.isupper() and len(word) > 1)
+        name_like = (capitalised and not sentence_start) or (word.isupper() and len(word) > 1)
         if word.isupper() and len(word) <= 5:
             return None  # an acronym nobody listed yet
         misspelling = self.words.misspelling(word, self.language)
         if misspelling is not None and not (name_like and self.near_entity(word)):
             level = MEDIUM if name_like else HIGH
-            return Verdict(
-                "misspelling", token.start, end, word, misspelling.fixes, misspelling.safe and not name_like, level
+            return WordVerdict(
+                "misspelling", length, word, misspelling.fixes, misspelling.safe and not name_like, level
             )
         split = self.best_split(word, name_like)
         if split is not None and split[0].lower() in PREFIXES:
             split = None  # "multivector": a coinage, judged as an unknown word below
-        verdict = self._unknown(token, word, end, name_like, neighbours) if split is None or not name_like else None
+        verdict = self._unknown(word, capitalised, name_like) if split is None or not name_like else None
         if split is None:
             return verdict
         first, second, level = split
         joined = f"{first} {second}"
         if verdict is None or self._split_wins(first, second, verdict):
             others = verdict.suggestions if verdict is not None else ()
-            return Verdict("run-together", token.start, end, word, (joined, *others[:2]), False, level)
-        return Verdict(verdict.check, verdict.start, verdict.end, word, (*verdict.suggestions[:2], joined), False, verdict.level)
+            return WordVerdict("run-together", length, word, (joined, *others[:2]), False, level)
+        return verdict._replace(suggestions=(*verdict.suggestions[:2], joined), safe=False)
 
-    def _split_wins(self, first: str, second: str, verdict: Verdict) -> bool:
+    def _split_wins(self, first: str, second: str, verdict: WordVerdict) -> bool:
         """A split beats a one-edit correction when it joins a function word to a word more common than that
         correction ("He paid" over "repaid"); "referee ring" loses to "refereeing", "fact as" to "facts"."""
         if not (first.lower() in FUNCTION_WORDS or second.lower() in FUNCTION_WORDS):
@@ -222,26 +254,23 @@ class Speller:
             return None
         return self.words.other_variant(word, self.language) if self.words.is_word(word, "en") else None
 
-    def _unknown(
-        self, token: Token, word: str, end: int, name_like: bool, neighbours: Sequence[Token]
-    ) -> Verdict | None:
+    def _unknown(self, word: str, capitalised: bool, name_like: bool) -> WordVerdict | None:
         lower = word.lower()
-        if name_like or token.is_capitalised:
+        if name_like or capitalised:
             # A capital makes it a name unless it is one slip from a long common word and no entity is near.
             if len(word) < NAME_TYPO_MIN_LENGTH and name_like:
                 return None
             nearest = [c for c in self.edits1_known(lower) if self.words.frequency(c) >= NAME_TYPO_FREQUENCY]
             if len(nearest) != 1 or self.near_entity(word):
                 return None
-            return Verdict(
-                "unknown-word", token.start, end, word, (with_case_of(word, nearest[0]),), False,
+            return WordVerdict(
+                "unknown-word", len(word), word, (with_case_of(word, nearest[0]),), False,
                 MEDIUM if name_like else HIGH,
             )
         suggestions, safe = self.suggest(lower)
-        level = HIGH
-        if self._looks_coined(lower) or any(self._foreign_neighbour(n) for n in neighbours):
-            level, safe = LOW, False
-        return Verdict("unknown-word", token.start, end, word, suggestions, safe, level)
+        if self._looks_coined(lower):
+            return WordVerdict("unknown-word", len(word), word, suggestions, False, LOW)
+        return WordVerdict("unknown-word", len(word), word, suggestions, safe, HIGH, phrase_sensitive=True)
 
     def _looks_coined(self, lower: str) -> bool:
         for prefix in PREFIXES:
@@ -305,12 +334,26 @@ class Speller:
             return None
         return best[1], best[2], best[3]
 
+    def split_words(self, tokens: Sequence[Token], text: str) -> list[Verdict]:
+        """Split-word verdicts: neighbouring words (numbers between them ignored) that make one known word."""
+        words = [t for t in tokens if t.kind == WORD]
+        verdicts: list[Verdict] = []
+        for first, second in zip(words, words[1:]):
+            joined = self.joined(first, second, text)
+            if joined is not None:
+                verdicts.append(Verdict("split-word", first.start, second.end, text[first.start : second.end], (joined,), False))
+        return verdicts
+
     def joined(self, first: Token, second: Token, text: str) -> str | None:
         """The word two neighbouring tokens make when joined ("refe reeing"), if one of them is unknown."""
-        if text[first.end : second.start] != " " or "-" in first.text or "-" in second.text:
+        a, b = first.text, second.text
+        # Cheap necessary conditions first (normalising only turns apostrophes into non-letters).
+        if not (b.islower() and a.isalpha() and b.isalpha()) or len(a) + len(b) < 6:
             return None
-        a, b = normalise(first.text), normalise(second.text)
-        if not (a.isalpha() and b.isalpha() and b.islower()) or len(a) + len(b) < 6:
+        if text[first.end : second.start] != " ":
+            return None
+        a, b = normalise(a), normalise(b)
+        if not (a.isalpha() and b.isalpha()):
             return None
         if first.is_capitalised and not first.sentence_start:
             return None
@@ -335,26 +378,27 @@ class Speller:
         return sorted(known, key=lambda w: (-self.words.frequency(w), w))
 
     @cached_property
-    def _by_length(self) -> dict[int, list[str]]:
-        # Every listed word, grouped by length; the language filter is applied to the few matches only.
-        index: dict[int, list[str]] = {}
-        for word in self.words.all_words():
-            index.setdefault(len(word), []).append(word)
-        return index
+    def _all_words(self) -> list[str]:
+        # Every listed word, unfiltered: the language filter is applied to the few matches only.
+        return self.words.word_list()
 
     def edits2_known(self, word: str) -> list[tuple[str, int]]:
-        """Common words up to two edits (optimal string alignment) from a word, with distances."""
+        """Common words up to two edits (optimal string alignment) from a word, with distances.
+
+        Ordered by length, then by the word list's order. Only a word with no one-edit neighbour
+        gets here (about one a corpus), so one C-level scan of the whole list beats building a
+        per-length index first.
+        """
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        found: list[tuple[str, int]] = []
-        for length in range(max(1, len(word) - 2), len(word) + 3):
-            keys = self._by_length.get(length)
-            if keys:
-                for key, distance, _ in process.extract(word, keys, scorer=OSA.distance, score_cutoff=2, limit=None):
-                    if distance > 0 and self.words.is_common_word(key, self.language):
-                        found.append((key, int(distance)))
-        return found
+        matches = process.extract(word, self._all_words, scorer=OSA.distance, score_cutoff=2, limit=None)
+        matches.sort(key=lambda match: (len(match[0]), match[2]))
+        return [
+            (key, int(distance))
+            for key, distance, _ in matches
+            if distance > 0 and self.words.is_common_word(key, self.language)
+        ]
 
     def suggest(self, word: str, limit: int = 3) -> tuple[tuple[str, ...], bool]:
         """Ranked corrections of a lower-case non-word (distance, then frequency) and whether the first is safe.

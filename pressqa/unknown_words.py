@@ -15,7 +15,7 @@ from pressqa.lexicon import Lexicon
 from pressqa.loader import builtin_rules_dir
 from pressqa.runner import RunOptions, Runner, UsageError, is_excluded, iter_files
 from pressqa.speller import Speller, unknown_tokens
-from pressqa.tokens import WORD, tokenize
+from pressqa.tokens import WORD, document_tokens
 
 
 def count_unknown_words(documents: Iterable[Document], lexicon: Lexicon, language: str = "en") -> Counter[str]:
@@ -23,7 +23,7 @@ def count_unknown_words(documents: Iterable[Document], lexicon: Lexicon, languag
     speller = Speller.for_lexicon(lexicon, language)
     counts: Counter[str] = Counter()
     for doc in documents:
-        tokens = (t for t in tokenize(doc.prose) if t.kind == WORD)
+        tokens = (t for t in document_tokens(doc) if t.kind == WORD)
         counts.update(unknown_tokens(speller, tokens))
     return counts
 

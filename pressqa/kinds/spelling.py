@@ -10,14 +10,14 @@ entity kind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 from pressqa.document import Document
 from pressqa.finding import Finding, Severity
 from pressqa.rule import Kind, KindContext, Option, Rule
-from pressqa.speller import HIGH, MEDIUM, Speller
-from pressqa.tokens import WORD, Token
+from pressqa.speller import HIGH, MEDIUM, Speller, Verdict
+from pressqa.tokens import document_tokens
 
 CHECKS = ("misspelling", "unknown-word", "run-together", "split-word", "variant")
 
@@ -60,13 +60,7 @@ class SpellingKind(Kind):
         if self.context.lexicon is None:
             return
         speller = self._speller()
-        if speller.is_clean(doc.prose):
-            return
-        tokens = speller.tokens(doc.prose)
-        if self._check == "split-word":
-            yield from self._split_words(doc, speller, tokens)
-            return
-        for verdict in speller.judge_tokens(tokens, doc.prose, self._min_length):
+        for verdict in self._verdicts(doc, speller):
             if verdict.check != self._check:
                 continue
             severity = severity_for(self.rule.severity, verdict.level)
@@ -80,9 +74,12 @@ class SpellingKind(Kind):
                 variety=speller.language_name,
             )
 
-    def _split_words(self, doc: Document, speller: Speller, tokens: list[Token]) -> Iterator[Finding]:
-        words = [t for t in tokens if t.kind == WORD]
-        for first, second in zip(words, words[1:]):
-            joined = speller.joined(first, second, doc.prose)
-            if joined is not None:
-                yield self.report(doc, first.start, second.end, suggestions=(joined,), fixable=False)
+    def _verdicts(self, doc: Document, speller: Speller) -> list[Verdict]:
+        """Every spelling verdict on the document, computed by the first spelling rule and shared by the rest."""
+
+        def analyse() -> list[Verdict]:
+            if speller.is_clean(doc.prose):
+                return []  # most releases: no tokens needed
+            return speller.analyse(doc.prose, document_tokens(doc), self._min_length)
+
+        return doc.memo((SpellingKind, speller, self._min_length), analyse)
