@@ -28,12 +28,21 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple, cast
 
 from pressqa.document import Document
 from pressqa.finding import Finding, Severity
 from pressqa.kinds.majority import winning_form
-from pressqa.kinds.name_mentions import Mention, NameGrouper, RegisterForms, base_of, document_mentions
+from pressqa.kinds.name_mentions import (
+    POSSESSIVE_ENDS,
+    Mention,
+    NameGrouper,
+    RegisterForms,
+    base_of,
+    base_text,
+    base_texts,
+    document_mentions,
+)
 from pressqa.kinds.release_date import release_date
 from pressqa.prose import MASK
 from pressqa.rule import Kind, KindContext, Option, Rule
@@ -192,18 +201,19 @@ class ConsistencyKind(Kind):
 
     @cached_property
     def _listed_patterns(self) -> list[tuple[list[str], re.Pattern[str], bool]]:
+        """Each group's forms, its pattern (the start boundary is checked by `_unhyphenated_matches`), and its case mode."""
         compiled = []
         for group in self.option("either"):
             forms = [str(f) for f in group]
             ignorecase = len({f.lower() for f in forms}) == len(forms)
             alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE if ignorecase else 0)
+            pattern = re.compile(rf"(?:{alternation})(?![\w-])", re.IGNORECASE if ignorecase else 0)
             compiled.append((forms, pattern, ignorecase))
         return compiled
 
     def _listed(self, doc: Document) -> Iterator[Finding]:
         for forms, pattern, ignorecase in self._listed_patterns:
-            spans = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(doc.prose) if MASK not in m.group(0)]
+            spans = [span for span in _unhyphenated_matches(pattern, doc.prose) if MASK not in span[2]]
             if ignorecase:
                 yield from self._flag_minority(doc, spans, key=str.lower, preferred=forms[0])
             else:  # the forms differ in case only: the winner is suggested exactly as written
@@ -216,6 +226,8 @@ class ConsistencyKind(Kind):
         for mention in document_mentions(doc, self.context.lexicon, self.register_forms, self.grouper):
             groups[mention.group].append(mention)
         for mentions in groups.values():
+            if len(mentions) < 2:
+                continue  # one mention: nothing to compare
             spans = [(m.start, m.end, m.form) for m in mentions]
             yield from self._flag_minority(doc, spans, preferred=mentions[0].preferred, weight=self._is_known_form)
 
@@ -243,16 +255,19 @@ class ConsistencyKind(Kind):
         if not replacements:
             return None, replacements
         alternation = "|".join(re.escape(f) for f in sorted(replacements, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), replacements
+        return re.compile(rf"(?:{alternation})(?!\w)"), replacements
 
     def _outdated(self, doc: Document) -> Iterator[Finding]:
         pattern, replacements = self._outdated_forms
         if pattern is None:
             return
+        matches = list(_word_matches(pattern, doc.prose))
+        if not matches:
+            return
         dated = release_date(doc)
         day = dated or datetime.date.today()
         settled = datetime.date(day.year - int(self.option("settled_years")), day.month, 1)
-        for match in pattern.finditer(doc.prose):
+        for match in matches:
             official, since = replacements[match.group(0)]
             if (since is not None and day < since) or self._excepted(doc, match.start(), match.end()):
                 continue
@@ -291,25 +306,33 @@ class ConsistencyKind(Kind):
             del table[form]
         return table
 
-    def _word_tokens(self, doc: Document) -> Iterator[Token]:
+    def _variant_words(self, doc: Document) -> Iterator[tuple[int, int, str, tuple[str, str, str]]]:
+        """(start, end, text, family entry) of each word or compound part (possessive off) with a variety."""
+        families = self._variant_families
         for token in document_tokens(doc):
-            if token.kind == WORD:
+            if token.kind != WORD:
+                continue
+            text = token.text
+            if "-" in text or "‑" in text:
                 for part in token.parts():
-                    yield base_of(part)
+                    part = base_of(part)
+                    entry = families.get(part.text.lower())
+                    if entry is not None:
+                        yield part.start, part.end, part.text, entry
+                continue
+            base = base_text(text) if text[-1:] in POSSESSIVE_ENDS else text
+            entry = families.get(base.lower())
+            if entry is not None:
+                yield token.start, token.start + len(base), base, entry
 
     def _spelling_variants(self, doc: Document) -> Iterator[Finding]:
         if self.language != "en":
             return
-        families = self._variant_families
         groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         variety: dict[str, tuple[str, str]] = {}
-        for token in self._word_tokens(doc):
-            lower = token.text.lower()
-            entry = families.get(lower)
-            if entry is None:
-                continue
-            groups[entry[0]].append((token.start, token.end, token.text))
-            variety[lower] = (entry[1], entry[2])
+        for start, end, text, entry in self._variant_words(doc):
+            groups[entry[0]].append((start, end, text))
+            variety[text.lower()] = (entry[1], entry[2])
         for spans in groups.values():
             yield from self._flag_minority(
                 doc,
@@ -320,74 +343,114 @@ class ConsistencyKind(Kind):
 
     def _terms(self, doc: Document) -> Iterator[Finding]:
         tokens = [t for t in document_tokens(doc) if t.kind in (WORD, ACRONYM)]
-        yield from self._compound_variants(doc, tokens)
-        yield from self._case_variants(doc, tokens)
+        bases = base_texts(tokens)
+        yield from self._compound_variants(doc, tokens, bases)
+        yield from self._case_variants(doc, tokens, bases)
 
-    def _compound_variants(self, doc: Document, tokens: Sequence[Token]) -> Iterator[Finding]:
+    @cached_property
+    def _ignored_stems(self) -> frozenset[str]:
+        """The `ignore` option's words, lower case, as written and as compound stems."""
         ignore = {str(w).lower() for w in self.option("ignore")}
+        return frozenset(ignore | {_stem(w) for w in ignore})
+
+    def _compound_variants(self, doc: Document, tokens: Sequence[Token], bases: Sequence[str]) -> Iterator[Finding]:
+        """Compounds written in more than one shape: closed, hyphenated (or attributive) and open.
+
+        Only stems that occur hyphenated or open can have two shapes, so
+        closed words are looked at one by one only for those stems.
+        """
+        text = doc.text
+        lowers = [b.lower() for b in bases]
+        stem_of = {w: _stem(w) for w in set(lowers) if w.isalpha()}
+        hyphenated: dict[str, list[tuple[int, _Compound]]] = defaultdict(list)
+        for index in [i for i, w in enumerate(lowers) if "-" in w]:
+            parts = lowers[index].split("-")
+            if len(parts) == 2 and all(len(p) >= 2 and p.isalpha() for p in parts):
+                token, base = tokens[index], bases[index]
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                attributive = (
+                    base is token.text
+                    and following is not None
+                    and text[token.end : following.start] == " "
+                    and following.text.islower()
+                    and following.text not in FUNCTION_WORDS
+                )
+                shape = "attributive" if attributive else "hyphen"
+                compound = _Compound(token.start, token.start + len(base), base, shape, len(parts[0]))
+                hyphenated[_stem("".join(parts))].append((index, compound))
+        known = set(stem_of.values())
+        known.update(hyphenated)
+        spaced: dict[str, list[_Compound]] = defaultdict(list)
+        for index in range(len(tokens) - 1):
+            first, second = tokens[index], tokens[index + 1]
+            if second.start - first.end != 1 or text[first.end] != " " or second.sentence_start:
+                continue
+            first_text, second_text = first.text, second.text
+            if "-" in first_text or "-" in second_text or first_text is not bases[index]:
+                continue
+            if len(first_text) < 3 or len(second_text) < 3 or lowers[index] in FUNCTION_WORDS:
+                continue
+            second_base = bases[index + 1]
+            joined = _stem((first_text + second_base).lower())
+            if joined in known:
+                end = second.start + len(second_base)
+                spaced[joined].append(_Compound(first.start, end, text[first.start : end], "open", len(first_text)))
+        candidates = set(hyphenated) | set(spaced)
+        if not candidates:
+            return
+        closed: dict[str, list[tuple[int, _Compound]]] = defaultdict(list)
+        closed_stem = {w: stem for w, stem in stem_of.items() if stem in candidates}
+        for index, lower in enumerate(lowers):
+            stem = closed_stem.get(lower)
+            if stem is not None:
+                start = tokens[index].start
+                closed[stem].append((index, _Compound(start, start + len(bases[index]), bases[index], "closed", 0)))
+        first_index = {stem: min(e[0] for e in closed[stem] + hyphenated[stem]) for stem in candidates}
+        for stem in sorted(candidates, key=first_index.__getitem__):
+            found = [c for _, c in sorted(closed[stem] + hyphenated[stem], key=lambda e: e[0])] + spaced[stem]
+            yield from self._compound_group(doc, stem, found)
+
+    def _compound_group(self, doc: Document, stem: str, found: list[_Compound]) -> Iterator[Finding]:
+        """Findings for the occurrences of one compound stem, in text order (open ones last)."""
+        if any(c.shape == "open" for c in found):
+            found = [c for c in found if c.shape != "attributive"]  # "three-year term" beside "three years"
+        found = [replace(c, shape="hyphen") if c.shape == "attributive" else c for c in found]
+        kinds = {c.shape for c in found}
+        if len(kinds) < 2 or stem in self._ignored_stems:
+            return
         words = self.context.lexicon.words
-        shapes: dict[str, list[_Compound]] = defaultdict(list)
-        for index, token in enumerate(tokens):
-            base = base_of(token)
-            lower = base.text.lower()
-            if "-" in lower:
-                parts = lower.split("-")
-                if len(parts) == 2 and all(len(p) >= 2 and p.isalpha() for p in parts):
-                    following = tokens[index + 1] if index + 1 < len(tokens) else None
-                    attributive = (
-                        base is token
-                        and following is not None
-                        and doc.text[token.end : following.start] == " "
-                        and following.text.islower()
-                        and following.text not in FUNCTION_WORDS
-                    )
-                    shape = "attributive" if attributive else "hyphen"
-                    shapes[_stem("".join(parts))].append(_Compound(base.start, base.end, base.text, shape, len(parts[0])))
-            elif lower.isalpha():
-                shapes[_stem(lower)].append(_Compound(base.start, base.end, base.text, "closed", 0))
-        for first, second in zip(tokens, tokens[1:]):
-            if doc.text[first.end : second.start] != " " or "-" in first.text or "-" in second.text:
-                continue
-            if first.text != base_of(first).text or second.sentence_start:
-                continue
-            if min(len(first.text), len(second.text)) < 3 or first.text.lower() in FUNCTION_WORDS:
-                continue
-            second_base = base_of(second)
-            joined = _stem((first.text + second_base.text).lower())
-            if joined in shapes and any(c.shape in ("closed", "hyphen", "attributive") for c in shapes[joined]):
-                text = doc.text[first.start : second_base.end]
-                shapes[joined].append(_Compound(first.start, second_base.end, text, "open", len(first.text)))
-        for stem, found in shapes.items():
-            if any(c.shape == "open" for c in found):
-                found = [c for c in found if c.shape != "attributive"]  # "three-year term" beside "three years"
-            found = [replace(c, shape="hyphen") if c.shape == "attributive" else c for c in found]
-            kinds = {c.shape for c in found}
-            if len(kinds) < 2 or stem in ignore or _stem_in(stem, ignore):
-                continue
-            split = next(c.split for c in found if c.shape != "closed")
-            spans = [(c.start, c.end, c.text) for c in found]
-            shape_of = {c.text: c.shape for c in found}
+        split = next(c.split for c in found if c.shape != "closed")
+        spans = [(c.start, c.end, c.text) for c in found]
+        shape_of = {c.text: c.shape for c in found}
 
-            def suggest(form: str, winner: str, split: int = split, shape_of: dict[str, str] = shape_of) -> str:
-                return _reshape(form, shape_of[form], shape_of[winner], split)
+        def suggest(form: str, winner: str) -> str:
+            return _reshape(form, shape_of[form], shape_of[winner], split)
 
-            yield from self._flag_minority(
-                doc,
-                spans,
-                key=lambda form, shape_of=shape_of: shape_of[form],
-                weight=lambda form: int(" " not in form and words.is_word(form)),
-                suggest=suggest,
-            )
+        yield from self._flag_minority(
+            doc,
+            spans,
+            key=lambda form: shape_of[form],
+            weight=lambda form: int(" " not in form and words.is_word(form)),
+            suggest=suggest,
+        )
 
-    def _case_variants(self, doc: Document, tokens: Sequence[Token]) -> Iterator[Finding]:
+    def _case_variants(self, doc: Document, tokens: Sequence[Token], bases: Sequence[str]) -> Iterator[Finding]:
+        """Words written in different capitals (BelTA / BELTA), when one form has two capitals or more."""
+        mixed = {
+            b.lower()
+            for b in bases
+            if len(b) >= 3 and not b[1:].islower() and b.isalpha() and sum(c.isupper() for c in b) >= 2
+        }
+        if not mixed:
+            return  # without a form of two capitals there is nothing to compare
         groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for token in tokens:
-            base = base_of(token)
-            if len(base.text) < 3 or not base.text.isalpha():
+        for token, base in zip(tokens, bases):
+            lower = base.lower()
+            if lower not in mixed or len(base) < 3 or not base.isalpha():
                 continue
-            if base.sentence_start and not any(c.isupper() for c in base.text[1:]):
+            if token.sentence_start and not any(c.isupper() for c in base[1:]):
                 continue
-            groups[base.text.lower()].append((base.start, base.end, base.text))
+            groups[lower].append((token.start, token.start + len(base), base))
         capitals: dict[int, bool] = {}
         for spans in groups.values():
             if len({form for _, _, form in spans}) < 2:
@@ -426,12 +489,15 @@ class NamesAcrossFiles(ConsistencyKind):
         for group, mentions in groups.items():
             if mentions[0].preferred:
                 self._preferred[group] = mentions[0].preferred
-            folded = winning_form(mentions, lambda m: m.form.lower())
-            first = next(m for m in mentions if m.form.lower() == folded)
-            places = sum(1 for m in mentions if m.form.lower() == folded)
-            position = doc.position(first.start)
-            finding = self.report(doc, first.start, first.end)
-            self._uses[group].append(_Use(first.form, doc.path, position.line, places, finding, first.listed))
+            if len(mentions) == 1:
+                first, places = mentions[0], 1
+            else:
+                folded = winning_form(mentions, lambda m: m.form.lower())
+                first = next(m for m in mentions if m.form.lower() == folded)
+                places = sum(1 for m in mentions if m.form.lower() == folded)
+            begin, end = doc.position(first.start), doc.position(first.end)
+            place = (first.start, first.end, begin.line, begin.column, end.line, end.column)
+            self._uses[group].append(_Use(first.form, doc.path, place, places, first.listed))
         return ()
 
     def take_state(self) -> object:
@@ -441,7 +507,7 @@ class NamesAcrossFiles(ConsistencyKind):
         return state
 
     def merge_state(self, state: object) -> None:
-        uses, preferred = state  # type: ignore[misc]
+        uses, preferred = cast(tuple[dict[str, list[_Use]], dict[str, str]], state)
         for group, found in uses.items():
             self._uses[group].extend(found)
         for group, form in preferred.items():
@@ -472,24 +538,39 @@ class NamesAcrossFiles(ConsistencyKind):
                     example=f"{example.path}:{example.line}",
                     here=use.places,
                 )
-                yield replace(
-                    use.finding,
+                start, end, line, column, end_line, end_column = use.place
+                yield Finding(
+                    path=use.path,
+                    rule=self.rule.id,
+                    severity=self.rule.severity if use.listed else unlisted,
                     message=message,
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column,
                     suggestions=(_with_case_of(use.form, example.form),),
-                    severity=use.finding.severity if use.listed else unlisted,
                 )
 
 
-@dataclass(frozen=True)
-class _Use:
-    """How one document writes one name: its form, where, how often, and a finding ready to be sent."""
+class _Use(NamedTuple):
+    """How one document writes one name: its form, where (start, end, line, column, end line, end column), how often.
+
+    Positions, not a finding: most names are written one way in every file,
+    and a finding is only built for the few that are not.
+    """
 
     form: str
     path: str
-    line: int
+    place: tuple[int, int, int, int, int, int]
     places: int
-    finding: Finding
     listed: bool = False
+
+    @property
+    def line(self) -> int:
+        """The line of the use."""
+        return self.place[2]
 
 
 @dataclass(frozen=True)
@@ -507,10 +588,6 @@ def _stem(word: str) -> str:
     """A compound's comparison key: lower case, a plural or possessive s dropped."""
     word = word.replace("’", "'").removesuffix("'s").removesuffix("'")
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def _stem_in(stem: str, ignore: set[str]) -> bool:
-    return any(_stem(word) == stem for word in ignore)
 
 
 def _reshape(form: str, shape: str, target: str, split: int) -> str:
@@ -532,6 +609,39 @@ def _family(british: str) -> str:
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
         word = word[:-1]
     return word
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _matches_not_after(pattern: re.Pattern[str], text: str, before: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches `finditer` would give if `pattern` began with a negative lookbehind for `before`.
+
+    A pattern that starts with its alternation lets the regex engine skip
+    ahead to a possible first letter; a leading lookbehind makes it try every
+    position, several times slower.
+    """
+    search = pattern.search
+    position = 0
+    while (match := search(text, position)) is not None:
+        start = match.start()
+        if start and before.match(text, start - 1):
+            position = start + 1  # inside a longer word: the next try starts one letter on, as finditer's would
+            continue
+        yield match
+        position = match.end()
+
+
+def _unhyphenated_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of the matches not preceded by a word character or a hyphen."""
+    for match in _matches_not_after(pattern, text, _WORD_OR_HYPHEN):
+        yield match.start(), match.end(), match.group(0)
+
+
+def _word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches not preceded by a word character."""
+    return _matches_not_after(pattern, text, _WORD_CHARACTER)
 
 
 def _in_capitals_line(doc: Document, offset: int, cache: dict[int, bool]) -> bool:

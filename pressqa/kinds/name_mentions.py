@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from pressqa.document import Document
@@ -112,11 +113,13 @@ class RegisterForms:
             end = index + len(words)
             if end > len(tokens):
                 continue
-            if all(_same_word(tokens[index + i], w, last=i == len(words) - 1) for i, w in enumerate(words)):
-                if _adjacent(tokens[index:end]):
-                    return len(words), person
-        person = self.surnames.get(first)
-        return (1, person) if person is not None else None
+            last = len(words) - 1
+            if all(_same_word(tokens[index + i], w, i == last) for i, w in enumerate(words)) and _adjacent(
+                tokens[index:end]
+            ):
+                return len(words), person
+        named = self.surnames.get(first)
+        return (1, named) if named is not None else None
 
 
 def _same_word(token: Token, word: str, last: bool) -> bool:
@@ -124,7 +127,7 @@ def _same_word(token: Token, word: str, last: bool) -> bool:
 
 
 def _adjacent(tokens: Sequence[Token]) -> bool:
-    return all(b.start - a.end <= 2 for a, b in zip(tokens, tokens[1:]))
+    return all(b.start - a.end <= 2 for a, b in pairwise(tokens))
 
 
 def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[list[Mention], set[int]]:
