@@ -159,7 +159,7 @@ class Speller:
         spelled = [t for t in tokens if t.kind == WORD or t.kind == NUMBER]
         return self.judge_tokens(spelled, min_length) + self.split_words(spelled, text)
 
-    def judge_tokens(self, tokens: Sequence[Token], min_length: int = 3) -> list[Verdict]:
+    def judge_tokens(self, tokens: list[Token], min_length: int = 3) -> list[Verdict]:
         """Verdicts for the word and number tokens of a text, one judgement per distinct word."""
         verdicts: list[Verdict] = []
         cache = self._word_verdicts

@@ -69,3 +69,30 @@ def test_number_helpers() -> None:
     assert [ordinal_suffix(n) for n in ("1", "2", "3", "4", "11", "12", "13", "21", "74", "102")] == [
         "st", "nd", "rd", "th", "th", "th", "th", "st", "th", "nd",
     ]
+
+
+def test_tokens_are_light_tuples_with_named_fields() -> None:
+    from pressqa.tokens import Token
+
+    token = Token("Minsk", 3, 8, WORD)
+    assert (token.text, token.start, token.end, token.kind, token.sentence_start) == ("Minsk", 3, 8, WORD, False)
+    assert token == list(tokenize("in Minsk"))[1] and token.is_capitalised
+
+
+def test_sentence_starts_agree_with_the_full_scan_around_punctuation() -> None:
+    # Most words skip opens_sentence (a space after an ordinary character); the rest must match it exactly.
+    from pressqa.tokens import opens_sentence
+
+    text = (
+        "Mr. Putin met Dr. Ivanov. A.A. Vishnevsky came; then - he left: Next \"quoted\" said.\" The "
+        "end.” New (bracket) «Start» — Dash • bullet\n\x00masked word, 5 km. Five"
+    )
+    tokens = list(tokenize(text))
+    assert [t.sentence_start for t in tokens] == [opens_sentence(text, t.start) for t in tokens]
+    assert {t.text for t in tokens if t.sentence_start} >= {"Mr", "A.A.", "The", "New", "masked", "Five"}
+
+
+def test_mail_starting_with_a_symbol_and_codes_keep_their_kinds() -> None:
+    pairs = _pairs("write to .x+y@mail.ru or +press@kremlin.ru about Su57 and G7s")
+    assert (".x+y@mail.ru", EMAIL) in pairs and ("+press@kremlin.ru", EMAIL) in pairs
+    assert ("Su57", CODE) in pairs and ("G7s", CODE) in pairs

@@ -9,13 +9,13 @@ which a clean file never needs.
 
 from __future__ import annotations
 
-import gzip
 import json
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pressqa.lexicon import Lexicon
@@ -29,8 +29,7 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 LISTED_FREQUENCY = 50
 
 
-@dataclass(frozen=True)
-class VariantPair:
+class VariantPair(NamedTuple):
     """A British spelling and its American counterpart; `ambiguous` when the American form is also British."""
 
     british: str
@@ -282,11 +281,21 @@ def _read_variants(paths: Iterable[Path]) -> list[VariantPair]:
 
 
 def english_frequencies() -> dict[str, int]:
-    """pyspellchecker's English word-frequency list, read straight from its package data."""
+    """pyspellchecker's English word-frequency list, read straight from its package data.
+
+    Parsed with orjson when it is installed: 160,000 entries take about half the time of the
+    standard library's parser, and this is most of the word lists' load time.
+    """
     from importlib import resources
 
     data = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
-    loaded: dict[str, int] = json.loads(gzip.decompress(data))
+    raw = zlib.decompress(data, 16 + zlib.MAX_WBITS)  # 16+: zlib reads the gzip header and checks the CRC itself
+    try:
+        import orjson
+    except ImportError:
+        loaded: dict[str, int] = json.loads(raw)
+    else:
+        loaded = orjson.loads(raw)
     return loaded
 
 

@@ -201,3 +201,46 @@ def test_cli_list_unknown_prints_counts(tmp_path: object) -> None:
     result = CliRunner().invoke(main, ["check", "--list-unknown", str(folder)])
     assert result.exit_code == 0
     assert result.output == "2\tZyxcorp\n"
+
+
+def test_two_edit_slip_gets_a_suggestion_but_no_safe_fix(lexicons: dict[str, Lexicon]) -> None:
+    finding = flagged("the new infrastrcutrue plan", lexicons)["infrastrcutrue"]
+    assert finding.rule == "spelling.unknown-word"
+    assert finding.suggestions[0] == "infrastructure" and not finding.fixable
+
+
+def test_a_repeated_word_is_judged_by_its_neighbours_each_time(lexicons: dict[str, Lexicon]) -> None:
+    # One verdict per distinct word is cached; the foreign-phrase demotion still depends on where it stands.
+    text = "the unfair refereering at the Games. They said vsegda refereering again."
+    severities = [f.severity for f in check(text, lexicons) if text[f.start : f.end] == "refereering"]
+    assert severities == [Severity.ERROR, Severity.SUGGESTION]
+
+
+def test_the_five_rules_share_one_analysis_per_document(
+    lexicons: dict[str, Lexicon], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pressqa.speller import Speller
+
+    calls: list[str] = []
+    analyse = Speller.analyse
+
+    def counted(self: Speller, text: str, *args: object, **kwargs: object) -> object:
+        calls.append(text)
+        return analyse(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Speller, "analyse", counted)
+    findings = check("The govern ment and the enemyand refereering.", lexicons)
+    assert {f.rule for f in findings} >= {"spelling.split-word", "spelling.run-together", "spelling.unknown-word"}
+    assert len(calls) == 1
+
+
+def test_a_release_of_known_words_is_not_tokenised(
+    lexicons: dict[str, Lexicon], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pressqa.kinds.spelling as spelling_kind
+
+    def no_tokens(doc: Document) -> object:
+        raise AssertionError("tokenised a clean release")
+
+    monkeypatch.setattr(spelling_kind, "document_tokens", no_tokens)
+    assert check("Belarus and Russia signed the Union State treaty in Minsk.", lexicons) == []

@@ -85,3 +85,28 @@ def test_helpers() -> None:
     assert normalise("Putin’s") == "Putin's"
     assert strip_possessive("Putin's") == "Putin" and strip_possessive("leaders'") == "leaders"
     assert with_case_of("NATO", "nato") == "NATO" and with_case_of("Owrk", "work") == "Work"
+
+
+def test_plain_words_take_the_short_path_with_the_same_answers(words: Words) -> None:
+    # Letters only: nothing to normalise or strip; the modifier-letter apostrophe is a letter and must not skip that.
+    assert words.is_word("Lukashenko") and words.is_word("refereeing") and not words.is_word("refereering")
+    assert words.is_word("Putinʼs") and words.is_word("Putin’s")
+    assert not words.is_word("") and not words.is_word("Nato")
+
+
+def test_word_list_holds_dictionary_and_listed_words_once(words: Words) -> None:
+    listed = words.word_list()
+    assert len(listed) == len(set(listed))
+    assert {"the", "colour", "multipolar", "tvbooking"} <= set(listed)
+    assert list(words.all_words()) == listed
+
+
+def test_frequencies_are_the_same_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from pressqa.lexicon.words import english_frequencies
+
+    fast = english_frequencies()
+    monkeypatch.setitem(sys.modules, "orjson", None)  # import fails: the standard library parses
+    slow = english_frequencies()
+    assert fast == slow and fast["the"] > fast["refereeing"] > 0
