@@ -27,20 +27,18 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar, NamedTuple, cast
 
 from pressqa.document import Document
 from pressqa.finding import Finding, Severity
 from pressqa.kinds.majority import winning_form
 from pressqa.kinds.name_mentions import (
-    POSSESSIVE_ENDS,
     Mention,
     NameGrouper,
     RegisterForms,
     base_of,
-    base_text,
-    base_texts,
+    document_bases,
     document_mentions,
 )
 from pressqa.kinds.release_date import release_date
@@ -309,7 +307,7 @@ class ConsistencyKind(Kind):
     def _variant_words(self, doc: Document) -> Iterator[tuple[int, int, str, tuple[str, str, str]]]:
         """(start, end, text, family entry) of each word or compound part (possessive off) with a variety."""
         families = self._variant_families
-        for token in document_tokens(doc):
+        for token, base in zip(document_tokens(doc), document_bases(doc)):
             if token.kind != WORD:
                 continue
             text = token.text
@@ -320,7 +318,6 @@ class ConsistencyKind(Kind):
                     if entry is not None:
                         yield part.start, part.end, part.text, entry
                 continue
-            base = base_text(text) if text[-1:] in POSSESSIVE_ENDS else text
             entry = families.get(base.lower())
             if entry is not None:
                 yield token.start, token.start + len(base), base, entry
@@ -342,8 +339,10 @@ class ConsistencyKind(Kind):
             )
 
     def _terms(self, doc: Document) -> Iterator[Finding]:
-        tokens = [t for t in document_tokens(doc) if t.kind in (WORD, ACRONYM)]
-        bases = base_texts(tokens)
+        all_bases = document_bases(doc)
+        words = [i for i, t in enumerate(document_tokens(doc)) if t.kind in (WORD, ACRONYM)]
+        tokens = [document_tokens(doc)[i] for i in words]
+        bases = [all_bases[i] for i in words]
         yield from self._compound_variants(doc, tokens, bases)
         yield from self._case_variants(doc, tokens, bases)
 
@@ -584,6 +583,7 @@ class _Compound:
     split: int = 0
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A compound's comparison key: lower case, a plural or possessive s dropped."""
     word = word.replace("’", "'").removesuffix("'s").removesuffix("'")

@@ -79,6 +79,11 @@ def base_texts(tokens: Sequence[Token]) -> list[str]:
     return [base_text(t.text) if t.text[-1:] in POSSESSIVE_ENDS else t.text for t in tokens]
 
 
+def document_bases(doc: Document) -> list[str]:
+    """`base_text` of every token of `document_tokens(doc)`, computed once per document."""
+    return doc.memo(document_bases, lambda: base_texts(document_tokens(doc)))
+
+
 class RegisterForms:
     """The register's people as token sequences, for matching them in a token stream."""
 
@@ -130,14 +135,24 @@ def _adjacent(tokens: Sequence[Token]) -> bool:
     return all(b.start - a.end <= 2 for a, b in pairwise(tokens))
 
 
-def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[list[Mention], set[int]]:
-    """Mentions of register people (given name and surname slots) and the indexes of the tokens they cover."""
+def register_mentions(
+    tokens: Sequence[Token], forms: RegisterForms, bases: Sequence[str] | None = None
+) -> tuple[list[Mention], set[int]]:
+    """Mentions of register people (given name and surname slots) and the indexes of the tokens they cover.
+
+    `bases` are the tokens' `base_text`s when the caller has them already.
+    """
     mentions: list[Mention] = []
     covered: set[int] = set()
-    may_open = forms.may_open
+    texts = [t.text for t in tokens]
+    bases = base_texts(tokens) if bases is None else bases
+    present = forms.openers.intersection(texts) | forms.openers.intersection(bases)
+    if not present:
+        return mentions, covered
+    openings = [i for i, (text, base) in enumerate(zip(texts, bases)) if text in present or base in present]
     resume = 0  # a match covers its tokens: none of them starts another
-    for index in [i for i, t in enumerate(tokens) if t.kind == WORD and may_open(t.text)]:
-        if index < resume:
+    for index in openings:
+        if index < resume or tokens[index].kind != WORD:
             continue
         found = forms.match(tokens, index)
         if found is None:
@@ -310,5 +325,5 @@ def _name_tokens(
 ) -> tuple[list[Mention], list[Token]]:
     """The register mentions and the other name candidates of a document: the part shared by near and exact grouping."""
     tokens = document_tokens(doc)
-    mentions, covered = register_mentions(tokens, forms)
+    mentions, covered = register_mentions(tokens, forms, document_bases(doc))
     return mentions, list(name_candidates(tokens, covered, lexicon, language))

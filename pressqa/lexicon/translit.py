@@ -186,7 +186,21 @@ def keys_are_variants(key_a: str, key_b: str, min_length: int = 5) -> bool:
         return False  # Marina/Marino, Sergey/Sergev: only Belarusian -enka/-enko swaps a final letter
     if abs(len(key_a) - len(key_b)) > 2:
         return False  # more than two edits apart: the distance need not be computed
-    distance = key_distance(key_a, key_b)
-    if distance <= 1:
-        return True
-    return distance == 2 and min(len(key_a), len(key_b)) > min_length and skeleton(key_a) == skeleton(key_b)
+    if min(len(key_a), len(key_b)) <= min_length or skeleton(key_a) != skeleton(key_b):
+        return _one_edit_apart(key_a, key_b)  # two edits would not do: no need for the full distance
+    return key_distance(key_a, key_b) <= 2
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether two different strings are one substitution, insertion, deletion or adjacent transposition apart."""
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        if a[start + 1 :] == b[start + 1 :]:
+            return True  # one substitution
+        swapped = a[start + 1 : start + 2] + a[start : start + 1]
+        return swapped == b[start : start + 2] and a[start + 2 :] == b[start + 2 :]
+    return len(b) - len(a) == 1 and a[start:] == b[start + 1 :]
