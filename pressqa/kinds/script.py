@@ -53,7 +53,13 @@ FUNCTION_WORDS = frozenset(
     "a an the in on at to of by for from with and or but as is are was be no not nor its it this that".split()
 )
 INVISIBLE = re.compile("[" + "".join(ZERO_WIDTH) + SOFT_HYPHEN + "]")
-SPLIT_WORD = re.compile(r"([^\W\d_]+)([" + "".join(SPACES_IN_WORD) + r"])([^\W\d_]+)")
+# A space of SPACES_IN_WORD between two words, and the word after it (group 1). The pattern starts with
+# the space (a character set the regex engine scans for in C), not with the letters before it, which
+# would make it try every letter of the text. In a chain of words joined by such spaces it also eats
+# the next space and word: pairs are taken left to right, each word in one pair only (a-b, c-d).
+_SPACE = "[" + "".join(SPACES_IN_WORD) + "]"
+SPACE_BETWEEN_WORDS = re.compile(rf"{_SPACE}(?<=[^\W\d_].)([^\W\d_]+)(?:{_SPACE}[^\W\d_]+)?")
+NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 class ScriptKind(Kind):
@@ -69,6 +75,7 @@ class ScriptKind(Kind):
         super().__init__(rule, context)
         self._check = str(self.option("check"))
         self._min_letters = int(self.option("min_letters"))
+        self._split_cache: dict[tuple[str, str], bool] = {}
 
     @classmethod
     def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -89,10 +96,8 @@ class ScriptKind(Kind):
         prose = doc.prose
         if prose.isascii():
             return
-        for match in LETTERS.finditer(prose):
-            word = match.group(0)
-            if word.isascii():
-                continue
+        for start, end in _non_ascii_words(prose):
+            word = prose[start:end]
             scripts = {script_of(char) for char in word}
             foreign = scripts & {"cyrillic", "greek"}
             if not foreign:
@@ -100,7 +105,7 @@ class ScriptKind(Kind):
             latin = to_latin(word)
             if "latin" not in scripts:
                 # A whole word of look-alikes is a slip only between English words; in Cyrillic text it is Cyrillic.
-                if latin is None or not self._between_latin(prose, match.start(), match.end()):
+                if latin is None or not self._between_latin(prose, start, end):
                     continue
             elif latin is None and "cyrillic" not in foreign:
                 continue  # Greek letters with no Latin twin (μg, Ωm) are symbols, not slips
@@ -111,8 +116,8 @@ class ScriptKind(Kind):
             suggestions = (latin,) if latin else ()
             yield self.report(
                 doc,
-                match.start(),
-                match.end(),
+                start,
+                end,
                 suggestions=suggestions,
                 fixable=latin is not None,
                 script=script_names,
@@ -171,16 +176,22 @@ class ScriptKind(Kind):
             yield self.report(
                 doc, index, index + 1, suggestions=("",), fixable=True, name=name, code=_code(char), where="in the text"
             )
-        for match in SPLIT_WORD.finditer(prose):
-            left, space, right = match.groups()
+        for index, left, right in _words_split_by_space(prose):
             joined = left + right
-            if not self._splits_word(left, right, joined):
+            if not self._splits_word_cached(left, right, joined):
                 continue
-            index = match.start(2)
+            space = prose[index]
             where = f"splits the word '{joined}' in two"
             yield self.report(
                 doc, index, index + 1, suggestions=("",), fixable=True, name=SPACES_IN_WORD[space], code=_code(space), where=where
             )
+
+    def _splits_word_cached(self, left: str, right: str, joined: str) -> bool:
+        key = (left, right)
+        split = self._split_cache.get(key)
+        if split is None:
+            split = self._split_cache[key] = self._splits_word(left, right, joined)
+        return split
 
     def _splits_word(self, left: str, right: str, joined: str) -> bool:
         if not (left.isascii() and right.isascii()) or not right[0].islower() or len(joined) < 5:
@@ -193,6 +204,46 @@ class ScriptKind(Kind):
         if not words.frequency(joined.lower()):
             return False
         return not words.frequency(left.lower()) or not words.frequency(right.lower())
+
+
+def _non_ascii_words(prose: str) -> Iterator[tuple[int, int]]:
+    """Spans of the words (LETTERS runs) that hold a non-ASCII letter, found from those letters, in order."""
+    covered = 0
+    for match in NON_ASCII_LETTER.finditer(prose):
+        index = match.start()
+        if index < covered:
+            continue  # another non-ASCII letter of a word already given
+        start = _word_start(prose, index)
+        end = LETTERS.match(prose, index).end()  # type: ignore[union-attr]
+        covered = end
+        yield start, end
+
+
+def _words_split_by_space(prose: str) -> Iterator[tuple[int, str, str]]:
+    """(offset of the space, word before, word after) for each word pair joined by a SPACES_IN_WORD character.
+
+    In a chain ("a\u00a0b\u00a0c\u00a0d") the pairs are taken left to right and
+    a word is in one pair only (a-b, c-d), as a left-to-right scan would take them.
+    Pairs that cannot be a split word by the cheap tests of `ScriptKind._splits_word`
+    (the second part is not a lower-case ASCII word, or is a function word) are left out.
+    """
+    for match in SPACE_BETWEEN_WORDS.finditer(prose):
+        right = match.group(1)
+        if right[0].islower() and right.isascii() and right.lower() not in FUNCTION_WORDS:
+            index = match.start()
+            yield index, prose[_word_start(prose, index - 1) : index], right
+
+
+def _word_start(prose: str, index: int) -> int:
+    """The start of the LETTERS run holding the letter at `index`."""
+    start = index
+    # `[^\W\d_]` is exactly "alphanumeric but not a decimal digit"; a short loop beats a backwards regex search.
+    while start > 0:
+        char = prose[start - 1]
+        if not char.isalnum() or char.isdecimal():
+            break
+        start -= 1
+    return start
 
 
 def _is_letter(text: str, index: int) -> bool:

@@ -94,3 +94,24 @@ def test_non_breaking_space_inside_a_word_but_not_between_words() -> None:
 
 def test_zero_width_joiner_inside_emoji_is_quiet() -> None:
     assert run_rule(_rule("invisible-character"), "family \U0001F468\u200d\U0001F469\u200d\U0001F467 photo") == []
+
+
+def test_words_joined_by_non_breaking_spaces_pair_up_left_to_right() -> None:
+    # Each word is in one pair: in "with Gov ernment" the pair is with-Gov, so Gov-ernment is not looked at;
+    # in "in the Gov ernment" the pairs are in-the and Gov-ernment.
+    rule = _rule("invisible-character")
+    assert run_rule(rule, "met with\u00a0Gov\u00a0ernment staff") == []
+    assert [f.column for f in run_rule(rule, "talks in\u00a0the\u00a0Gov\u00a0ernment")] == [17]
+    assert [f.column for f in run_rule(rule, "the Gov\u202fernment and the Parlia\u00a0ment")] == [8, 31]
+
+
+def test_split_word_after_a_long_word_and_in_a_word_with_accents() -> None:
+    rule = _rule("invisible-character")
+    long_left = "x" * 60 + " Gov\u00a0ernment"
+    assert [f.column for f in run_rule(rule, long_left)] == [65]
+    assert run_rule(rule, "the Gouv\u00e9\u00a0rnement") == []  # only ASCII halves are looked up
+
+
+def test_lookalike_in_a_word_after_accented_latin_words() -> None:
+    findings = run_rule(_rule("homoglyph"), "Caf\u00e9 owners in Zürich and Mosc\u043ew agreed.")
+    assert _where(findings) == [(1, 27, "Moscow")]

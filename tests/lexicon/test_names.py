@@ -116,3 +116,14 @@ def test_built_in_gazetteers_cover_the_issue_names() -> None:
     for name in ("Türkiye", "Czechia", "Eswatini", "Kyiv", "Europe", "Asia-Pacific", "Minsk", "Gomel"):
         assert names.is_known(name), name
     assert "US-sanctioned states" in names.groups_of("Iran")
+
+
+def test_one_edit_lookups_agree_with_the_full_scan() -> None:
+    from tests.rule_examples import context_for
+
+    names = context_for().lexicon.names
+    queries = ["Ukrane", "Ira", "Belaus", "Minks", "EU", "Kyev", "Gomle", "Cub", "Chine", "Asia-Pacfic", "Wang Yii", "X"]
+    for query in queries:
+        folded = query.casefold()
+        assert sorted(names._one_edit(folded)) == sorted(names._scan(folded, 1)), query
+    assert [e.name for e, _ in names.near("Belaus", 1)][:1] == ["Belarus"]
