@@ -108,3 +108,26 @@ def test_word_with_cyrillic_letter_is_left_to_the_script_kind() -> None:
 def test_repeated_unknown_name_is_only_a_suggestion() -> None:
     findings = _found("Mr Tomsky spoke. Later Tomsky went to Omsk. Tomsky agreed.")
     assert all(f.severity is Severity.SUGGESTION for f in findings)
+
+
+def test_cached_word_facts_do_not_carry_context_between_documents() -> None:
+    listed = "Headline\n\nVenezuela, Cuba, and Ira, our common partners, met."
+    assert _at(_found(listed)) == [(3, 22, "Iran")]
+    assert _found("The songs of Ira Gershwin are still popular.") == []
+    assert _at(_found(listed)) == [(3, 22, "Iran")]
+
+
+def test_a_slipped_two_word_name_is_reported_each_time_with_its_own_span() -> None:
+    findings = _found("Wan Yi spoke. Later Wan Yi left.")
+    assert [(f.column, f.end_column, f.suggestions[0]) for f in findings] == [(1, 7, "Wang Yi"), (21, 27, "Wang Yi")]
+
+
+def test_prose_words_give_words_gaps_and_offsets() -> None:
+    from pressqa.kinds.entity import ProseWords
+
+    words = ProseWords("In Minsk,\u00a0Lukashenko’s talks-Rossiya-1")
+    assert words.texts == ["In", "Minsk", "Lukashenko’s", "talks", "Rossiya"]
+    assert words.gaps == ["", " ", ",\u00a0", " ", "-", "-1"]
+    assert (words.start(2), words.end(2)) == (10, 22)
+    assert words.adjacent(0) and not words.adjacent(1)
+    assert words.brand_suffix(4) and not words.brand_suffix(3)
