@@ -189,6 +189,9 @@ def test_under_a_set_variant_mixing_is_left_to_spelling_variant() -> None:
         ("Write by e-mail.\nAn email came. Another email.", [(1, 10, "e-mail", "email")]),
         ("BelTA wrote. BelTA said.\nBELTA added.", [(2, 1, "BELTA", "BelTA")]),
         ("The Union State budget. The Union State court.\nThe Union state army.", [(2, 5, "Union state", "Union State")]),
+        # inside a longer word or after a hyphen a form is not the form: only the free-standing ones count
+        ("Send an e-mail. Mail a pre-email and a xemail.\nThen email.", [(2, 6, "email", "e-mail")]),
+        ("An email, an email.\nA non-e-mail and an e-mail.", [(2, 21, "e-mail", "email")]),
     ],
 )
 def test_listed_groups(text: str, expected: list[tuple[int, int, str, str]]) -> None:

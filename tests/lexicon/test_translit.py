@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressqa.lexicon.translit import are_variants, differ_by_ending_only, name_key
+from pressqa.lexicon.translit import are_variants, differ_by_ending_only, key_distance, name_key
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,20 @@ def test_equal_keys_ignore_possessive_and_apostrophe() -> None:
 def test_gender_endings_are_recognised() -> None:
     assert differ_by_ending_only(name_key("Petrov"), name_key("Petrova"))
     assert not differ_by_ending_only(name_key("Lukashenko"), name_key("Lukashenka"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [
+        ("lukashenko", "lukashenko", 0),
+        ("lukashenko", "lukashenka", 1),
+        ("cibulsky", "cybulsky", 1),
+        ("sergey", "sregey", 1),  # one transposition
+        ("ca", "abc", 2),  # unrestricted Damerau-Levenshtein: a transposed pair may be edited again
+        ("aleksandr", "alyaksandr", 2),
+        ("", "abc", 3),
+        ("minsk", "pinsk", 1),
+    ],
+)
+def test_key_distance_counts_edits_and_transpositions(a: str, b: str, distance: int) -> None:
+    assert key_distance(a, b) == key_distance(b, a) == distance
