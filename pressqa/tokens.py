@@ -26,21 +26,25 @@ HANDLE = "handle"
 
 LETTER = r"[^\W\d_]"
 APOSTROPHE = "'\u2019\u02bc"
-# The lookahead lets the scanner skip spaces and punctuation without trying every branch; the possessive
-# quantifiers stop the e-mail and code branches from backtracking through every word (neither class holds
-# the character that must follow it, so the matches are the same).
+_WORD = rf"{LETTER}+(?:[{APOSTROPHE}]{LETTER}+)*(?:[-‑]{LETTER}+(?:[{APOSTROPHE}]{LETTER}+)*)*[{APOSTROPHE}]?"
+# The first lookahead lets the scanner skip spaces and punctuation without trying every branch. `plain` is
+# a word no earlier branch could take (two letters, no link prefix, no digit or e-mail after it), matched
+# at once instead of after failing the others; anything else falls through to the full list, in order.
+# The possessive quantifiers stop the e-mail and code branches from backtracking through every word
+# (neither class holds the character that must follow it, so the matches are the same).
 _PATTERN = re.compile(
     rf"""
     (?=[\w\#@.+-])
     (?:
-    (?P<url>(?:https?://|ftp://|www\.)[^\s<>()"“”«»\x00]*[^\s<>()"“”«».,;:!?'’\x00])
+    (?={LETTER}{{2}})(?!www\.|https?://|ftp://)(?P<plain>(?>{_WORD}))(?![\w.+-]*@|\d)
+  | (?P<url>(?:https?://|ftp://|www\.)[^\s<>()"“”«»\x00]*[^\s<>()"“”«».,;:!?'’\x00])
   | (?P<email>[\w.+-]++@[\w-]+(?:\.[\w-]+)+)
   | (?P<hashtag>(?<![\w&])\#\w+)
   | (?P<handle>(?<![\w.])@\w+)
   | (?P<initials>(?<!\w)(?:{LETTER}\.){{2,}}|(?<![\w.])[A-Z]\.(?=[ \u00a0]?[A-Z]{LETTER}))
   | (?P<number>\d+(?:[.,]\d+)*{LETTER}*(?:[-‑]{LETTER}+)*)
   | (?P<code>{LETTER}++\d\w*)
-  | (?P<word>{LETTER}+(?:[{APOSTROPHE}]{LETTER}+)*(?:[-‑]{LETTER}+(?:[{APOSTROPHE}]{LETTER}+)*)*[{APOSTROPHE}]?)
+  | (?P<word>{_WORD})
     )
     """,
     re.VERBOSE,
@@ -116,7 +120,9 @@ def tokenize(text: str) -> Iterator[Token]:
     new = tuple.__new__  # Token(...) through its Python-level __new__ costs a third of the loop
     boundary = _MAYBE_BOUNDARY
     for match in _PATTERN.finditer(text):
-        kind = match.lastgroup or WORD
+        kind = match.lastgroup
+        if kind == "plain" or kind is None:
+            kind = WORD
         value = match.group()
         if kind == WORD:
             if value[1:2].isupper():
