@@ -92,7 +92,9 @@ def test_sentence_starts_agree_with_the_full_scan_around_punctuation() -> None:
     assert {t.text for t in tokens if t.sentence_start} >= {"Mr", "A.A.", "The", "New", "masked", "Five"}
 
 
-def test_mail_starting_with_a_symbol_and_codes_keep_their_kinds() -> None:
-    pairs = _pairs("write to .x+y@mail.ru or +press@kremlin.ru about Su57 and G7s")
+def test_words_that_begin_mail_codes_and_links_keep_those_kinds() -> None:
+    pairs = _pairs("write to .x+y@mail.ru, +press@kremlin.ru or info-desk@belta.by about Su57, G7s and AK103")
     assert (".x+y@mail.ru", EMAIL) in pairs and ("+press@kremlin.ru", EMAIL) in pairs
-    assert ("Su57", CODE) in pairs and ("G7s", CODE) in pairs
+    assert ("info-desk@belta.by", EMAIL) in pairs and ("info-desk", WORD) not in pairs
+    assert ("Su57", CODE) in pairs and ("G7s", CODE) in pairs and ("AK103", CODE) in pairs
+    assert _pairs("https://belta.by and www.belta.by") == [("https://belta.by", URL), ("and", WORD), ("www.belta.by", URL)]
