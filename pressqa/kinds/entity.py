@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from typing import Any, ClassVar
 
 from pressqa.document import Document
@@ -157,9 +157,9 @@ class EntityKind(Kind):
             if following < count and gaps[following] in RUN_GAPS and texts[following][0].isupper():
                 run = self._run_verdict(words, position, present)
                 if run is not None:
-                    verdict, last = run
+                    run_verdict, last = run
                     reported_until = last
-                    yield self._finding(doc, words.start(position), words.end(last), verdict)
+                    yield self._finding(doc, words.start(position), words.end(last), run_verdict)
                     continue
             facts = self._facts(text)
             if facts is None or words.brand_suffix(position):
@@ -477,7 +477,7 @@ class ProseWords:
     `i` and `i + 1`. Splitting is one C-level call; no object is made per word.
     """
 
-    __slots__ = ("prose", "texts", "gaps", "_parts", "_offsets")
+    __slots__ = ("_offsets", "_parts", "gaps", "prose", "texts")
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
