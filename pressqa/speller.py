@@ -347,15 +347,10 @@ class Speller:
     def joined(self, first: Token, second: Token, text: str) -> str | None:
         """The word two neighbouring tokens make when joined ("refe reeing"), if one of them is unknown."""
         a, b = first.text, second.text
-        # Cheap necessary conditions first (normalising only turns apostrophes into non-letters).
-        if not (b.islower() and a.isalpha() and b.isalpha()) or len(a) + len(b) < 6:
+        # Letters only: normalising would turn the one letter-like apostrophe (U+02BC) into a non-letter.
+        if not (b.islower() and a.isalpha() and b.isalpha()) or len(a) + len(b) < 6 or "\u02bc" in a + b:
             return None
-        if text[first.end : second.start] != " ":
-            return None
-        a, b = normalise(a), normalise(b)
-        if not (a.isalpha() and b.isalpha()):
-            return None
-        if first.is_capitalised and not first.sentence_start:
+        if text[first.end : second.start] != " " or (a[0].isupper() and not first.sentence_start):
             return None
         if self.is_known(a) and self.is_known(b):
             return None
