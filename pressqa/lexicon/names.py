@@ -19,7 +19,8 @@ through a halves index: one edit, even a transposition, leaves either the
 first or the last (n-1)//2 letters of an n-letter name intact, so the names
 sharing the query's beginning or end of that length are the only ones to
 compare (a few dict look-ups, about 5 us, against ~70 us for a scan; built in
-a few milliseconds on first use). Larger distances hand the length groups
+a few milliseconds after the first SCANS_BEFORE_HALVES look-ups, so a one-file
+pre-commit run does not pay for it). Larger distances hand the length groups
 within reach to rapidfuzz, which compares them in C with an early cut-off
 (about 0.1 ms a lookup over ~4,000 names, nothing to build). A pure-Python
 symmetric-delete index was measured too: 0.12 ms a lookup but 0.5 s to build,
@@ -56,6 +57,8 @@ CATEGORY_ORDER: tuple[str, ...] = (
 
 #: The largest distance `NameIndex.near` looks at.
 MAX_DISTANCE = 3
+#: Distance-1 look-ups done by scanning before the halves index is built (it costs about 50 scans to build).
+SCANS_BEFORE_HALVES = 50
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ class NameIndex:
     _folded: dict[str, list[Entity]] = field(default_factory=dict, init=False, repr=False)
     _by_length: dict[int, list[str]] = field(default_factory=dict, init=False, repr=False)
     _halves: dict[tuple[int, str], list[str]] | None = field(default=None, init=False, repr=False)
+    _scans: int = field(default=0, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._build()
@@ -254,6 +258,9 @@ class NameIndex:
 
         halves = self._halves
         if halves is None:
+            self._scans += 1
+            if self._scans <= SCANS_BEFORE_HALVES:
+                return self._scan(query, 1)  # a short run (one release) is done before the index would pay off
             halves = self._halves = self._build_halves()
         seen: set[str] = set()
         size = len(query)
