@@ -51,7 +51,7 @@ class Engine:
         ranges = silences(doc)
         if any(kind.cross_document for kind in self.kinds) and ranges:
             self._silences[doc.path] = ranges
-        return sorted(self._keep(found, ranges), key=Finding.sort_key)
+        return sorted(one_per_span(self._keep(found, ranges)), key=Finding.sort_key)
 
     def finish(self) -> list[Finding]:
         """Findings that needed every document of the run (cross-document consistency)."""
@@ -91,6 +91,25 @@ class Engine:
             if not any(silence.covers(finding) for silence in ranges):
                 kept.append(finding)
         return kept
+
+
+def one_per_span(findings: Iterable[Finding]) -> list[Finding]:
+    """Where several rules flag exactly the same span, the one with the most specific advice.
+
+    "mln" is both an unknown word and Russian shorthand; the reader needs one finding, the
+    one that says what to write: a safe fix first, then the higher severity, then any suggestion.
+    """
+    best: dict[tuple[str, int, int], Finding] = {}
+    for finding in findings:
+        key = (finding.path, finding.start, finding.end)
+        current = best.get(key)
+        if current is None or _advice(finding) > _advice(current):
+            best[key] = finding
+    return list(best.values())
+
+
+def _advice(finding: Finding) -> tuple[bool, int, bool]:
+    return (finding.fixable, int(finding.severity), bool(finding.suggestions))
 
 
 def check(

@@ -9,7 +9,7 @@ import pytest
 
 from pressqa import kinds
 from pressqa.document import Document
-from pressqa.engine import Engine, check
+from pressqa.engine import Engine, check, one_per_span
 from pressqa.finding import Finding, Severity
 from pressqa.rule import Kind, KindContext, Option, Rule
 
@@ -158,3 +158,11 @@ def test_kind_report_keeps_a_template_with_unknown_fields() -> None:
     rule = Rule(id="t.r", kind="repetition", severity=Severity.ERROR, message="{nope} {match}", description="d")
     (finding,) = check([Document.from_text("a.txt", "in in")], [rule])
     assert finding.message == "{nope} {match}"
+
+
+def test_rules_flagging_the_same_span_give_one_finding_with_the_best_advice() -> None:
+    doc = Document.from_text("r.txt", "exports of 85 mln dollars\n")
+    vague = Finding.at(doc, "spelling.unknown-word", Severity.ERROR, 13, 16, "unknown", ("man",), False)
+    precise = Finding.at(doc, "translationese.abbreviations", Severity.WARNING, 13, 16, "shorthand", ("million",), True)
+    elsewhere = Finding.at(doc, "words.doubled", Severity.ERROR, 0, 7, "doubled", ("x",), True)
+    assert sorted(one_per_span([vague, precise, elsewhere]), key=Finding.sort_key) == [elsewhere, precise]
