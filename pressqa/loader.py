@@ -8,9 +8,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from pressqa.finding import SEVERITY_NAMES, Severity
 from pressqa.kinds import KIND_CLASSES, kind_class
@@ -104,22 +101,31 @@ def load_rule(path: Path) -> Rule:
             return _build_rule(path, fast)
         except RuleFileError:
             pass  # read again below, with line numbers for the message
+    return _build_rule(path, _load_with_lines(display, text))
+
+
+def _load_with_lines(display: str, text: str) -> Any:
+    """A rule file through ruamel.yaml, whose nodes know their lines (imported only when a file has a problem)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise RuleFileError(display, line, f"invalid YAML: {error.problem or error.context}") from None
-    except (YAMLError, UnicodeDecodeError, OSError) as error:
+    except YAMLError as error:
         raise RuleFileError(display, 1, f"cannot read rule file: {error}") from None
     if not isinstance(data, CommentedMap):
         raise RuleFileError(display, 1, "a rule file must be a mapping of fields")
-    return _build_rule(path, data)
+    return data
 
 
 def _line(data: Mapping[str, Any], key: str) -> int:
     """The 1-based line of a key (1 for plain dicts from the fast path, which are re-read on error)."""
-    if not isinstance(data, CommentedMap):
+    if not hasattr(data, "lc"):
         return 1
     try:
         return int(data.lc.key(key)[0]) + 1
@@ -224,7 +230,7 @@ def _example(display: str, line: int, item: Any, which: str) -> Example:
 
 
 def _item_line(sequence: Any, index: int) -> int:
-    if isinstance(sequence, CommentedSeq):
+    if hasattr(sequence, "lc"):
         return int(sequence.lc.item(index)[0]) + 1
     return 1
 
