@@ -532,10 +532,10 @@ class NamesAcrossFiles(ConsistencyKind):
                 message = self.rule.message.format(
                     match=use.form,
                     suggestion=example.form,
-                    places=places[winner],
-                    files=files[winner],
+                    places=_counted(places[winner], "place"),
+                    files=_counted(files[winner], "file"),
                     example=f"{example.path}:{example.line}",
-                    here=use.places,
+                    here=_counted(use.places, "place"),
                 )
                 start, end, line, column, end_line, end_column = use.place
                 yield Finding(
@@ -652,3 +652,8 @@ def _in_capitals_line(doc: Document, offset: int, cache: dict[int, bool]) -> boo
         letters = [c for c in doc.text[span.start : span.end] if c.isalpha()]
         cache[line] = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     return cache[line]
+
+
+def _counted(number: int, noun: str) -> str:
+    """'1 place', '14 places'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
