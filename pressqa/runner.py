@@ -169,18 +169,22 @@ class Runner:
             self._rule_sets[config.path] = _RuleSet(config, engine, {r.id: r for r in chosen})
         return self._rule_sets[config.path]
 
-    def run(self) -> RunResult:
-        """Check every file; input errors are collected per file and the other files still checked."""
-        result = RunResult()
-        paths: list[str] = []
-        fail_levels: list[Severity] = []
+    def files(self) -> Iterator[tuple[str, Config]]:
+        """The files to check with their configs, excluded ones left out; a config problem stops the run."""
         for path in iter_files(self.options.paths):
             try:
                 config = self.config_for(path)
             except ConfigError as error:
                 raise UsageError(str(error)) from None
-            if is_excluded(path, config):
-                continue
+            if not is_excluded(path, config):
+                yield path, config
+
+    def run(self) -> RunResult:
+        """Check every file; input errors are collected per file and the other files still checked."""
+        result = RunResult()
+        paths: list[str] = []
+        fail_levels: list[Severity] = []
+        for path, config in self.files():
             self.rule_set(config)  # a rule-file or config problem stops the run before any check
             fail_levels.append(config.fail_on)
             paths.append(path)

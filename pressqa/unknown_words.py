@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from pressqa.config import ConfigError
 from pressqa.document import Document, DocumentError
 from pressqa.lexicon import Lexicon
-from pressqa.loader import builtin_rules_dir
-from pressqa.runner import RunOptions, Runner, UsageError, is_excluded, iter_files
+from pressqa.runner import RunOptions, Runner
 from pressqa.speller import Speller, unknown_tokens
 from pressqa.tokens import WORD, document_tokens
 
@@ -40,25 +38,14 @@ def count_unknown_in_paths(options: RunOptions) -> tuple[Counter[str], list[str]
     Each file is judged with the lexicon of its own config (house word lists, accept list, language).
     """
     runner = Runner(options)
-    lexicons: dict[object, tuple[Lexicon, str]] = {}
     counts: Counter[str] = Counter()
     errors: list[str] = []
-    for path in iter_files(options.paths):
-        try:
-            config = runner.config_for(path)
-        except ConfigError as error:
-            raise UsageError(str(error)) from None
-        if is_excluded(path, config):
-            continue
-        if config.path not in lexicons:
-            directories = [builtin_rules_dir(), *config.rule_dirs]
-            lexicon = Lexicon([d / "data" for d in directories], accept=config.accept, language=config.language)
-            lexicons[config.path] = (lexicon, config.language)
-        lexicon, language = lexicons[config.path]
+    for path, config in runner.files():
+        lexicon = runner.rule_set(config).engine.context.lexicon
         try:
             doc = Document.read(path)
         except DocumentError as error:
             errors.append(f"{path}: {error}")
             continue
-        counts.update(count_unknown_words([doc], lexicon, language))
+        counts.update(count_unknown_words([doc], lexicon, config.language))
     return counts, errors
