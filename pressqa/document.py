@@ -41,6 +41,8 @@ class Encoding:
 
     bom: bool = False
     newline: str = "\n"
+    # For a file that mixes CRLF and LF: the 0-based indexes of the lines that ended in CRLF.
+    crlf_lines: frozenset[int] | None = None
 
 
 @dataclass
@@ -77,12 +79,16 @@ class Document:
         bom = text.startswith("\ufeff")
         if bom:
             text = text[1:]
-        newline = "\r\n" if "\r\n" in text else "\n"
-        if newline == "\r\n":
+        crlf = text.count("\r\n")
+        newline = "\r\n" if crlf else "\n"
+        crlf_lines = None
+        if crlf and crlf != text.count("\n"):
+            crlf_lines = frozenset(i for i, line in enumerate(text.split("\n")) if line.endswith("\r"))
+        if crlf:
             text = text.replace("\r\n", "\n")
         is_markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
         prose = mask_markdown(text) if is_markdown else mask_plain_text(text)
-        return cls(path, text, prose, is_markdown, Encoding(bom, newline))
+        return cls(path, text, prose, is_markdown, Encoding(bom, newline, crlf_lines))
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes, *, markdown: bool | None = None) -> Document:

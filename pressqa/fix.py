@@ -31,7 +31,11 @@ def apply_fixes(doc: Document, findings: Iterable[Finding]) -> tuple[str, int]:
 
 def encode(doc: Document, text: str) -> bytes:
     """Text back to bytes the way the file was stored: same BOM, same line endings."""
-    if doc.encoding.newline != "\n":
+    mixed = doc.encoding.crlf_lines
+    if mixed is not None and text.count("\n") == doc.text.count("\n"):
+        lines = text.split("\n")
+        text = "".join(line + ("\r\n" if i in mixed else "\n") for i, line in enumerate(lines[:-1])) + lines[-1]
+    elif doc.encoding.newline != "\n":
         text = text.replace("\n", doc.encoding.newline)
     data = text.encode("utf-8")
     return b"\xef\xbb\xbf" + data if doc.encoding.bom else data

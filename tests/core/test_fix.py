@@ -160,3 +160,9 @@ def test_fix_output_positions_refer_to_the_fixed_file(write: Callable[..., Path]
         "r.txt:1:1: error",
         "r.txt:1:7: warning",
     ]
+
+
+def test_fix_keeps_mixed_line_endings_line_by_line(write: Callable[..., Path], cli: Callable[..., CliResult]) -> None:
+    path = write("mixed.txt", b"Talks in in Minsk.\r\nA second line.\nThe the end.\r\n")
+    assert cli("check", "--fix", "--select", "words", "mixed.txt").exit_code == 1
+    assert path.read_bytes() == b"Talks in Minsk.\r\nA second line.\nThe end.\r\n"
