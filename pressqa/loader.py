@@ -32,7 +32,7 @@ class RuleFileError(Exception):
     """A rule file that cannot be used; str() is `file:line: problem`."""
 
     def __init__(self, path: str, line: int, problem: str) -> None:
-        super().__init__(f"{path}:{line}: {problem}")
+        super().__init__(f"{path}:{line}: {problem}" if line > 0 else f"{path}: {problem}")
         self.path = path
         self.line = line
         self.problem = problem
@@ -114,7 +114,8 @@ def _load_with_lines(display: str, text: str) -> Any:
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        last_line = max(1, len(text.splitlines()))
+        line = min(mark.line + 1, last_line) if mark else 1  # an error at the end points past the last line
         raise RuleFileError(display, line, f"invalid YAML: {error.problem or error.context}") from None
     except YAMLError as error:
         raise RuleFileError(display, 1, f"cannot read rule file: {error}") from None

@@ -77,7 +77,7 @@ def iter_files(paths: Sequence[str]) -> Iterator[str]:
             subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
             for name in sorted(names):
                 if Path(name).suffix.lower() in CHECKED_SUFFIXES:
-                    yield os.path.join(folder, name)
+                    yield os.path.normpath(os.path.join(folder, name))  # "news/a.md", not "./news/a.md"
 
 
 def is_excluded(path: str, config: Config) -> bool:

@@ -158,7 +158,7 @@ def test_load_rules_collects_every_error_and_keeps_good_rules(tmp_path: Path) ->
     assert list(rules) == ["house.good"]
     assert [str(e) for e in errors] == [
         f"{tmp_path / 'house' / 'broken.yaml'}:2: invalid YAML: expected <block end>, but found '<scalar>'",
-        f"{tmp_path / 'absent'}:0: rules directory not found",
+        f"{tmp_path / 'absent'}: rules directory not found",
     ]
 
 
