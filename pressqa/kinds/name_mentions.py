@@ -23,8 +23,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from pressqa.document import Document
+from pressqa.prose import MASK
 from pressqa.lexicon.translit import key_distance, keys_are_variants, name_key
-from pressqa.tokens import ACRONYM, WORD, Token, document_tokens
+from pressqa.tokens import _MAYBE_BOUNDARY as MAYBE_SENTENCE_BOUNDARY
+from pressqa.tokens import _PATTERN as TOKEN_PATTERN
+from pressqa.tokens import _word_kind as word_kind
+from pressqa.tokens import ACRONYM, APOSTROPHE, WORD, Token, document_tokens, opens_sentence
 
 if TYPE_CHECKING:
     from pressqa.lexicon import Lexicon
@@ -36,6 +40,12 @@ NON_LATIN = re.compile("[\u0370-\u03ff\u0400-\u052f]")
 # Entity categories that share a canonical form with a place without being another spelling of it.
 NOT_PLACES = frozenset({"demonym", "acronym", "given name", "surname"})
 POSSESSIVE_ENDS = frozenset("sS" + APOSTROPHES)
+# Characters that may be capitals: the ASCII ones and every non-ASCII letter block. The Latin-1 and general
+# punctuation blocks, whose quotes, dashes and spaces fill press text, are left out.
+MAYBE_CAPITAL = "A-Z\u00c0-\u00de\u0100-\u1fff\u2070-\U0010ffff"
+# From a possible capital to the end of its chunk (the next space or mask): a chunk a name may lie in.
+_CAPITAL_TO_CHUNK_END = re.compile(f"[{MAYBE_CAPITAL}][^\\s\\x00]*")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,18 @@ class RegisterForms:
             candidates.sort(key=lambda item: -len(item[0]))
         # A token can start a match only if it (or its base) is some form's first word or a surname.
         self.openers = frozenset(self.by_first) | frozenset(self.surnames)
+        # No token crosses a space, so the tokens a mention can involve lie in the space-delimited chunks
+        # holding a capital or one of the lower-case words of a form ("da" in "Lula da Silva").
+        self.lower_words = tuple(sorted({w for words, _ in self._all_forms() for w in words if not _has_capital(w)}))
+        self.lower_word_pattern = (
+            re.compile(f"(?:{'|'.join(re.escape(w) for w in self.lower_words)})(?![^\\W\\d_])[^\\s\\x00]*")
+            if self.lower_words
+            else None
+        )
+
+    def _all_forms(self) -> Iterator[tuple[tuple[str, ...], Person]]:
+        for candidates in self.by_first.values():
+            yield from candidates
 
     def may_open(self, text: str) -> bool:
         """Whether a token written `text` can start a match (a cheap test before `match`)."""
@@ -125,6 +147,56 @@ class RegisterForms:
                 return len(words), person
         named = self.surnames.get(first)
         return (1, named) if named is not None else None
+
+
+def _has_capital(word: str) -> bool:
+    return any(c.isupper() for c in word)
+
+
+def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
+    """The tokens of `document_tokens(doc)` that a name mention can involve: those of the chunks between
+    spaces that hold a capital or a lower-case word of a register form ("da" in "Lula da Silva").
+
+    Only those chunks are tokenised, so most words of a release are never
+    looked at in Python. No token crosses a space, and the full scan has no
+    token in progress where a chunk starts, so scanning a chunk from its
+    start gives the full tokeniser's tokens (and sentence starts) there.
+    """
+    text = doc.prose
+    chunks = [(m.start(), m.end()) for m in _CAPITAL_TO_CHUNK_END.finditer(text)]
+    lower_words = forms.lower_word_pattern
+    if lower_words is not None and any(w in text for w in forms.lower_words):
+        found = [(m.start(), m.end()) for m in lower_words.finditer(text) if not (m.start() and _LETTER.match(text, m.start() - 1))]
+        if found:
+            chunks = sorted(chunks + found)
+    search = TOKEN_PATTERN.search
+    boundary = MAYBE_SENTENCE_BOUNDARY
+    new = tuple.__new__
+    tokens: list[Token] = []
+    position = 0
+    for hit, end in chunks:
+        if hit < position:
+            continue  # a chunk already scanned
+        position = hit  # the chunk starts at the space or mask before the hit
+        while position and not text[position - 1].isspace() and text[position - 1] != MASK:
+            position -= 1
+        while (match := search(text, position)) is not None and (start := match.start()) < end:
+            position = match.end()
+            kind = match.lastgroup
+            value = match.group()
+            if kind == "plain" or kind is None or kind == WORD:
+                kind = WORD
+                if value[1:2].isupper():
+                    kind = word_kind(value)
+                if kind == WORD and value[-1] in APOSTROPHE and not value[:-1].endswith(("s", "S")):
+                    value = value[:-1]  # a closing single quote, not a plural possessive
+            if start > 1 and text[start - 1] == " " and text[start - 2] not in boundary:
+                first = False
+            else:
+                first = opens_sentence(text, start)
+            tokens.append(new(Token, (value, start, start + len(value), kind, first)))
+        position = max(position, end)
+    return tokens
 
 
 def _same_word(token: Token, word: str, last: bool) -> bool:
@@ -324,6 +396,6 @@ def _name_tokens(
     doc: Document, lexicon: Lexicon, forms: RegisterForms, language: str
 ) -> tuple[list[Mention], list[Token]]:
     """The register mentions and the other name candidates of a document: the part shared by near and exact grouping."""
-    tokens = document_tokens(doc)
-    mentions, covered = register_mentions(tokens, forms, document_bases(doc))
+    tokens = name_tokens(doc, forms)
+    mentions, covered = register_mentions(tokens, forms)
     return mentions, list(name_candidates(tokens, covered, lexicon, language))
