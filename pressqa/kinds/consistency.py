@@ -23,17 +23,20 @@ word), then to the form used first.
 from __future__ import annotations
 
 import datetime
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import islice, repeat
 from typing import Any, ClassVar, NamedTuple, cast
 
 from pressqa.document import Document
 from pressqa.finding import Finding, Severity
 from pressqa.kinds.majority import winning_form
 from pressqa.kinds.name_mentions import (
+    MAYBE_CAPITAL,
     Mention,
     NameGrouper,
     RegisterForms,
@@ -210,7 +213,10 @@ class ConsistencyKind(Kind):
         return compiled
 
     def _listed(self, doc: Document) -> Iterator[Finding]:
+        prose, lower = doc.prose, _inventory(doc).lower
         for forms, pattern, ignorecase in self._listed_patterns:
+            if sum((f.lower() in lower) if ignorecase else (f in prose) for f in forms) < 2:
+                continue  # fewer than two of the forms occur at all: nothing to compare
             spans = [span for span in _unhyphenated_matches(pattern, doc.prose) if MASK not in span[2]]
             if ignorecase:
                 yield from self._flag_minority(doc, spans, key=str.lower, preferred=forms[0])
@@ -322,8 +328,25 @@ class ConsistencyKind(Kind):
             if entry is not None:
                 yield token.start, token.start + len(base), base, entry
 
+    @cached_property
+    def _families_are_words(self) -> bool:
+        """Whether every variant form is one run of word characters, so a document's runs can show which occur."""
+        return all(_WORD_RUN.fullmatch(form) for form in self._variant_families)
+
+    def _may_mix_varieties(self, doc: Document) -> bool:
+        """Whether some word family occurs in both varieties among the document's words (a cheap first look)."""
+        if not self._families_are_words:
+            return True
+        families = self._variant_families
+        seen: dict[str, str] = {}
+        for form in _inventory(doc).words.intersection(families):
+            family, variety, _ = families[form]
+            if seen.setdefault(family, variety) != variety:
+                return True
+        return False
+
     def _spelling_variants(self, doc: Document) -> Iterator[Finding]:
-        if self.language != "en":
+        if self.language != "en" or not self._may_mix_varieties(doc):
             return
         groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         variety: dict[str, tuple[str, str]] = {}
@@ -339,12 +362,17 @@ class ConsistencyKind(Kind):
             )
 
     def _terms(self, doc: Document) -> Iterator[Finding]:
+        compounds, capitals = _may_have_compound_variants(doc), _may_have_case_variants(doc)
+        if not (compounds or capitals):
+            return  # most releases: the tokens are never needed
         all_bases = document_bases(doc)
         words = [i for i, t in enumerate(document_tokens(doc)) if t.kind in (WORD, ACRONYM)]
         tokens = [document_tokens(doc)[i] for i in words]
         bases = [all_bases[i] for i in words]
-        yield from self._compound_variants(doc, tokens, bases)
-        yield from self._case_variants(doc, tokens, bases)
+        if compounds:
+            yield from self._compound_variants(doc, tokens, bases)
+        if capitals:
+            yield from self._case_variants(doc, tokens, bases)
 
     @cached_property
     def _ignored_stems(self) -> frozenset[str]:
@@ -488,8 +516,8 @@ class NamesAcrossFiles(ConsistencyKind):
         for group, mentions in groups.items():
             if mentions[0].preferred:
                 self._preferred[group] = mentions[0].preferred
-            if len(mentions) == 1:
-                first, places = mentions[0], 1
+            if len(mentions) == 1 or all(m.form == mentions[0].form for m in mentions):
+                first, places = mentions[0], len(mentions)  # one form only: the common case
             else:
                 folded = winning_form(mentions, lambda m: m.form.lower())
                 first = next(m for m in mentions if m.form.lower() == folded)
@@ -657,3 +685,106 @@ def _in_capitals_line(doc: Document, offset: int, cache: dict[int, bool]) -> boo
 def _counted(number: int, noun: str) -> str:
     """'1 place', '14 places'."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+_WORD_RUN = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_HYPHEN_BEFORE_LETTERS = re.compile(r"-[^\W\d_]{2}")
+# A run of letters with two possible capitals, from the first of them: BelTA, NATO, McDonald.
+_TWO_CAPITALS = re.compile(f"[{MAYBE_CAPITAL}][^\\W\\d_]*[{MAYBE_CAPITAL}][^\\W\\d_]*")
+
+
+class _Inventory(NamedTuple):
+    """A document's words as one C-level pass sees them, for quick tests of what a document cannot contain.
+
+    `runs` are the runs of word characters of the lower-cased prose in order
+    (an underscore counts as a space, as it never joins a token), `words`
+    the same as a set, and `pairs` each run joined to the next.
+    """
+
+    lower: str
+    runs: list[str]
+    words: set[str]
+    pairs: set[str]
+
+
+def _inventory(doc: Document) -> _Inventory:
+    def compute() -> _Inventory:
+        lower = doc.prose.lower()
+        runs = _WORD_RUN.findall(lower.replace("_", " "))
+        return _Inventory(lower, runs, set(runs), set(map(operator.add, runs, islice(runs, 1, None))))
+
+    return doc.memo(_inventory, compute)
+
+
+def _may_have_compound_variants(doc: Document) -> bool:
+    """Whether a compound may be written in two shapes: False only when none can be.
+
+    Every shape's letters are word runs here: a closed word is a run, an open
+    compound two runs with one space between, a hyphenated one two runs
+    around a hyphen. Closed and open forms of one stem meet only where two
+    neighbouring runs join to a run (up to a final s); a hyphenated form
+    needs its joined letters (up to a final s) as a run or as such a pair.
+    """
+    inventory = _inventory(doc)
+    words, pairs, lower = inventory.words, inventory.pairs, inventory.lower
+    joined_words = (pairs & words) | pairs.intersection(map(operator.add, words, repeat("s")))
+    joined_words.update(word[:-1] for word in words.intersection(map(operator.add, pairs, repeat("s"))))
+    if any(_spaced(pair, lower, words) for pair in joined_words):
+        return True
+    for hyphen in _HYPHEN_BEFORE_LETTERS.finditer(lower):
+        start = end = hyphen.start()
+        while start and lower[start - 1].isalpha():
+            start -= 1
+        after = _LETTERS.match(lower, end + 1)
+        if end - start < 2 or after is None:
+            continue
+        joined = lower[start:end] + after.group()
+        for form in (joined, joined + "s", joined[:-1] if joined.endswith("s") else joined):
+            if form in words or (form in pairs and _spaced(form, lower, words)):
+                return True
+    return False
+
+
+def _spaced(letters: str, lower: str, words: set[str]) -> bool:
+    """Whether `letters` occur as two whole word runs with one space between, the first three letters or more."""
+    for split in range(3, len(letters)):
+        head, tail = letters[:split], letters[split:]
+        if head not in words or tail not in words:
+            continue
+        needle = head + " " + tail
+        at = lower.find(needle)
+        while at != -1:
+            end = at + len(needle)
+            if not (at and lower[at - 1].isalnum()) and not (end < len(lower) and lower[end].isalnum()):
+                return True
+            at = lower.find(needle, at + 1)
+    return False
+
+
+def _may_have_case_variants(doc: Document) -> bool:
+    """Whether a word with two capitals (BelTA) may occur in other capitals too (BELTA, Belta): False only when not.
+
+    The words compared are whole word runs. When a form's letters never occur
+    inside a longer run, in any capitals, its occurrences in its own capitals
+    are whole runs too, and fewer of them than whole runs of its letters
+    means another casing; otherwise the answer is a cautious yes.
+    """
+    inventory = _inventory(doc)
+    prose, lower, runs = doc.prose, inventory.lower, inventory.runs
+    seen: set[str] = set()
+    for match in _TWO_CAPITALS.finditer(prose):
+        start = match.start()
+        while start and prose[start - 1].isalpha():
+            start -= 1  # a lower-case beginning: iPhone, eBay
+        form = prose[start : match.end()]
+        if len(form) < 3 or form in seen:
+            continue
+        seen.add(form)
+        if not form.isascii():
+            return True  # lower-casing may change lengths or depend on context: no counting
+        folded = form.lower()
+        whole = runs.count(folded)
+        if lower.count(folded) != whole or prose.count(form) < whole:
+            return True
+    return False

@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pressqa.document import Document
 from pressqa.prose import MASK
@@ -48,9 +47,11 @@ _CAPITAL_TO_CHUNK_END = re.compile(f"[{MAYBE_CAPITAL}][^\\s\\x00]*")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One name token: the span of its base form, the form as written, its group and the group's house form."""
+class Mention(NamedTuple):
+    """One name token: the span of its base form, the form as written, its group and the group's house form.
+
+    A tuple, not a dataclass: a release has hundreds, built afresh for each document.
+    """
 
     start: int
     end: int
@@ -386,9 +387,12 @@ def document_mentions(
 def _mentions(doc: Document, lexicon: Lexicon, forms: RegisterForms, grouper: NameGrouper, near: bool) -> list[Mention]:
     key = (_name_tokens, id(lexicon), id(forms), grouper.language)
     mentions, candidates = doc.memo(key, lambda: _name_tokens(doc, lexicon, forms, grouper.language))
-    group_of = grouper.groups((t.text for t in candidates), near=near)
-    found = mentions + [Mention(t.start, t.end, t.text, group_of[t.text]) for t in candidates]
-    found.sort(key=lambda m: m.start)
+    group_of = grouper.groups([t.text for t in candidates], near=near)
+    new = tuple.__new__
+    found = [new(Mention, (t.start, t.end, t.text, group_of[t.text], None)) for t in candidates]
+    if mentions:
+        found += mentions
+        found.sort()  # by start: no two mentions start at one offset
     return found
 
 
