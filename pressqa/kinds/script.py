@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
-from pressqa.confusables import script_of, to_latin
+from pressqa.confusables import may_hold_cyrillic_or_greek, script_of, to_latin
 from pressqa.document import Document
 from pressqa.finding import Finding
 from pressqa.rule import Kind, KindContext, Option, Rule
@@ -53,12 +53,37 @@ FUNCTION_WORDS = frozenset(
     "a an the in on at to of by for from with and or but as is are was be no not nor its it this that".split()
 )
 INVISIBLE = re.compile("[" + "".join(ZERO_WIDTH) + SOFT_HYPHEN + "]")
-# A space of SPACES_IN_WORD between two words, and the word after it (group 1). The pattern starts with
-# the space (a character set the regex engine scans for in C), not with the letters before it, which
-# would make it try every letter of the text. In a chain of words joined by such spaces it also eats
-# the next space and word: pairs are taken left to right, each word in one pair only (a-b, c-d).
 _SPACE = "[" + "".join(SPACES_IN_WORD) + "]"
-SPACE_BETWEEN_WORDS = re.compile(rf"{_SPACE}(?<=[^\W\d_].)([^\W\d_]+)(?:{_SPACE}[^\W\d_]+)?")
+
+
+def _split_candidate(space: str) -> re.Pattern[str]:
+    """A space (`space`, a character set or one character) between letters whose right word is a lower-case
+    ASCII word, with neither word a common lower-case or capitalised function word.
+
+    The pattern starts with the space, so the regex engine scans for it in C (for one character,
+    as fast as `str.find`), and rejects nearly every space within a few steps. Function words in
+    other cases ("OF") are left to the caller, like the chain a space belongs to (see
+    `_words_split_by_space`).
+    """
+    letter = r"[^\W\d_]"
+    spellings = sorted(FUNCTION_WORDS | {word.capitalize() for word in FUNCTION_WORDS})
+    by_length: dict[int, list[str]] = {}
+    for word in spellings:
+        by_length.setdefault(len(word), []).append(word)
+    # A lookbehind must have one width: one for each length of function word, the commonest lengths
+    # first (most of these spaces follow "of", "in", "the", "and"), cheap tests before dear ones.
+    left = "".join(
+        f"(?<!(?<!{letter})(?:{'|'.join(by_length[length])}){space})"
+        for length in sorted(by_length, key=lambda length: (length == 1, length))
+    )
+    right = f"(?!(?:{'|'.join(sorted(FUNCTION_WORDS))})(?!{letter}))"
+    return re.compile(rf"{space}(?=[a-z]){left}(?<={letter}.){right}([a-z][A-Za-z]*)(?!{letter})")
+
+
+SPLIT_CANDIDATE = _split_candidate(_SPACE)
+SPLIT_CANDIDATE_NBSP = _split_candidate("\u00a0")
+INVISIBLE_CHARACTERS = (*ZERO_WIDTH, SOFT_HYPHEN)
+CYRILLIC_OR_GREEK_MEMO = ("script", "may-hold-cyrillic-or-greek")  # Document.memo key
 NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
@@ -94,7 +119,7 @@ class ScriptKind(Kind):
 
     def _homoglyphs(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
-        if prose.isascii():
+        if not _may_hold_cyrillic_or_greek(doc):
             return
         for start, end in _non_ascii_words(prose):
             word = prose[start:end]
@@ -138,8 +163,8 @@ class ScriptKind(Kind):
         if getattr(config, "bilingual", False):
             return
         prose = doc.prose
-        if prose.isascii():
-            return
+        if prose.isascii() or (self._min_letters > 0 and not _may_hold_cyrillic_or_greek(doc)):
+            return  # a run with a letter has a Cyrillic letter
         for match in CYRILLIC_RUN.finditer(prose):
             start, end = match.span()
             if _is_letter(prose, start - 1) or _is_letter(prose, end):
@@ -160,7 +185,8 @@ class ScriptKind(Kind):
         prose = doc.prose
         if prose.isascii():
             return
-        for match in INVISIBLE.finditer(prose):
+        invisible = any(char in prose for char in INVISIBLE_CHARACTERS)  # a C-level search for each
+        for match in INVISIBLE.finditer(prose) if invisible else ():
             char = match.group(0)
             index = match.start()
             previous = prose[index - 1] if index else ""
@@ -206,6 +232,11 @@ class ScriptKind(Kind):
         return not words.frequency(left.lower()) or not words.frequency(right.lower())
 
 
+def _may_hold_cyrillic_or_greek(doc: Document) -> bool:
+    """`may_hold_cyrillic_or_greek` of the prose, found once per document for the checks that need it."""
+    return doc.memo(CYRILLIC_OR_GREEK_MEMO, lambda: may_hold_cyrillic_or_greek(doc.prose))
+
+
 def _non_ascii_words(prose: str) -> Iterator[tuple[int, int]]:
     """Spans of the words (LETTERS runs) that hold a non-ASCII letter, found from those letters, in order."""
     covered = 0
@@ -225,13 +256,36 @@ def _words_split_by_space(prose: str) -> Iterator[tuple[int, str, str]]:
     In a chain ("a\u00a0b\u00a0c\u00a0d") the pairs are taken left to right and
     a word is in one pair only (a-b, c-d), as a left-to-right scan would take them.
     Pairs that cannot be a split word by the cheap tests of `ScriptKind._splits_word`
-    (the second part is not a lower-case ASCII word, or is a function word) are left out.
+    (the second part is not a lower-case ASCII word, or either part is a function word)
+    are left out. Nearly every such space in a release is a typographic one after a
+    short word ("of\u00a0the"), so the regex skips those in C and only the rare pairs
+    left are looked at.
     """
-    for match in SPACE_BETWEEN_WORDS.finditer(prose):
+    if not any(space in prose for space in SPACES_IN_WORD):
+        return
+    only_nbsp = "\u202f" not in prose and "\u2007" not in prose
+    for match in (SPLIT_CANDIDATE_NBSP if only_nbsp else SPLIT_CANDIDATE).finditer(prose):
+        index = match.start()
+        if _joined_words_before(prose, index) % 2:
+            continue  # the space's left word was taken as the right word of the pair before
         right = match.group(1)
-        if right[0].islower() and right.isascii() and right.lower() not in FUNCTION_WORDS:
-            index = match.start()
+        if right.lower() not in FUNCTION_WORDS:
             yield index, prose[_word_start(prose, index - 1) : index], right
+
+
+def _joined_words_before(prose: str, index: int) -> int:
+    """How many SPACES_IN_WORD joins there are before the one at `index` in its chain of joined words."""
+    count = 0
+    start = _word_start(prose, index - 1)
+    while start >= 2 and prose[start - 1] in SPACES_IN_WORD and _is_word_letter(prose[start - 2]):
+        count += 1
+        start = _word_start(prose, start - 2)
+    return count
+
+
+def _is_word_letter(char: str) -> bool:
+    """Whether a character is one `[^\\W\\d_]` matches (alphanumeric, not a decimal digit)."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def _word_start(prose: str, index: int) -> int:

@@ -115,3 +115,29 @@ def test_split_word_after_a_long_word_and_in_a_word_with_accents() -> None:
 def test_lookalike_in_a_word_after_accented_latin_words() -> None:
     findings = run_rule(_rule("homoglyph"), "Caf\u00e9 owners in Zürich and Mosc\u043ew agreed.")
     assert _where(findings) == [(1, 27, "Moscow")]
+
+
+def test_a_pair_after_a_skipped_function_word_pair_is_not_looked_at() -> None:
+    # "The Gov" is the first pair (a function word, so not looked up) and takes "Gov"; "Gov ernment" is no pair.
+    rule = _rule("invisible-character")
+    assert run_rule(rule, "The\u00a0Gov\u00a0ernment met") == []
+    assert run_rule(rule, "x The\u00a0Gov\u00a0ernment\u00a0Gov\u00a0ernment") == []  # pairs The-Gov, ernment-Gov
+    assert [f.column for f in run_rule(rule, "x The\u00a0Gov\u00a0ernment and Gov\u00a0ernment")] == [26]
+    assert [f.column for f in run_rule(rule, "OF\u00a0THE Gov\u00a0ernment")] == [11]
+
+
+def test_the_cyrillic_and_greek_prefilter_misses_no_letter() -> None:
+    import sys
+
+    from pressqa.confusables import may_hold_cyrillic_or_greek, script_of
+    from pressqa.kinds.script import CYRILLIC_RUN
+
+    missed = [
+        hex(code)
+        for code in range(0x80, sys.maxunicode + 1)
+        if chr(code).isalpha()
+        and (script_of(chr(code)) in ("cyrillic", "greek") or CYRILLIC_RUN.match(chr(code)))
+        and not may_hold_cyrillic_or_greek("plain text\u2019s " + chr(code))
+    ]
+    assert missed == []
+    assert not may_hold_cyrillic_or_greek("Caf\u00e9 \u201cquoted\u201d \u2014 \u00a0na\u00efve \u1e9e")
