@@ -14,22 +14,41 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from bisect import bisect_left
+from enum import Enum
 from itertools import accumulate
 from typing import Any, ClassVar
 
 from pressqa.document import Document
 from pressqa.finding import Finding, Severity
-from pressqa.lexicon.names import Entity, NameIndex
+from pressqa.lexicon.names import Entity, NameIndex, near_order
 from pressqa.rule import Kind, KindContext, Option, Rule
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+APOSTROPHES = "'’"
+# Every word of TOKEN that starts with a capital, and some tails of words that do not ("Phone" of
+# "iPhone"). It starts with a plain character set (upper-case ASCII, Latin-1 capitals, anything past
+# U+00FF) so the regex engine scans for it in C, and reads ASCII lower case with a plain range.
+CAPITALISED = re.compile(
+    r"[A-Z\xc0-\xd6\xd8-\xde\u0100-\U0010ffff](?<=[^\W\d_])[a-z]*(?:[^\W\d_a-z][^\W\d_]*)?(?:['’][^\W\d_]+)*"
+)
+#: Words a stretch of prose holds before its first word worth a look, besides any "and"/"or" (decisions
+#: read three back, and one further for each "and"/"or" a list is followed through), and after its last
+#: (decisions read three on).
+WORDS_BEFORE = 5
+WORDS_AFTER = 4
+#: The characters first tried for those words (a stretch grows until it holds them).
+CHARS_BEFORE = 48
+CHARS_AFTER = 40
+AND_OR = frozenset({"and", "or"})
+ADJACENT_GAPS = frozenset({" ", "\u00a0"})
 NEAR_MEMO = ("entity", "near")  # Lexicon.memo keys
 DEMONYMS_OF_MEMO = ("entity", "demonyms-of")
-NAME_PARTS_MEMO = ("entity", "name-parts")
+NAMES_BY_PART_MEMO = ("entity", "names-by-part")
 KNOWN_SUFFIXES = ("’s", "'s", "s", "es", "’", "'")  # plural and possessive endings of a known name
 RUN_GAPS = frozenset({" ", "-"})
 NAME_PARTS = re.compile(r"[ -]")
@@ -83,6 +102,7 @@ class EntityKind(Kind):
         self._facts_cache: dict[str, WordFacts | None] = {}
         self._run_cache: dict[tuple[str, ...], tuple[Entity, int] | None] = {}
         self._plain_cache: dict[str, bool] = {}
+        self._interest: dict[str, Interest] = {}
 
     # ----------------------------------------------------------------------------------- word data
 
@@ -141,21 +161,49 @@ class EntityKind(Kind):
     def check(self, doc: Document) -> Iterable[Finding]:
         if self.context.lexicon is None:
             return
-        words = ProseWords(doc.prose)
+        prose = doc.prose
+        # Judge each distinct capitalised word first (cached per spelling): most are known names,
+        # common words or register names, and a document without a word worth a look costs one scan.
+        wanted: dict[str, Interest] = {}
+        for word in set(CAPITALISED.findall(prose)):
+            interest = self._interest.get(word)
+            if interest is None:
+                interest = self._interest[word] = self._interest_of(word)
+            if interest is not Interest.NONE:
+                wanted[word] = interest
+        if not wanted:
+            return
+        spans = sorted(
+            (start, start + len(word))
+            for word, interest in wanted.items()
+            for start in token_starts(prose, word)
+            if self._worth_a_look(prose, start, start + len(word), interest)
+        )
+        if not spans:
+            return
+        tokens = TokenCounts(prose)
+        for words, positions in _windows(prose, spans):
+            yield from self._check_positions(doc, words, positions, tokens)
+
+    def _check_positions(
+        self, doc: Document, words: ProseWords, positions: list[int], tokens: TokenCounts
+    ) -> Iterator[Finding]:
+        """The per-word decisions, left to right, at the given positions of a stretch of prose.
+
+        Positions left out are those where nothing can be reported (no word worth a look within
+        the two words a run reaches back), so the outcome is that of a walk over every word.
+        """
         texts = words.texts
         gaps = words.gaps
-        present = set(texts)
-        capitals = {text for text in present if text[0].isupper()}
-        if not capitals:
-            return
         count = len(texts)
         reported_until = -1
-        for position, text in enumerate(texts):
-            if text not in capitals or position <= reported_until:
+        for position in positions:
+            text = texts[position]
+            if not text[0].isupper() or position <= reported_until:
                 continue
             following = position + 1
             if following < count and gaps[following] in RUN_GAPS and texts[following][0].isupper():
-                run = self._run_verdict(words, position, present)
+                run = self._run_verdict(words, position, tokens)
                 if run is not None:
                     run_verdict, last = run
                     reported_until = last
@@ -164,9 +212,65 @@ class EntityKind(Kind):
             facts = self._facts(text)
             if facts is None or words.brand_suffix(position):
                 continue
-            verdict = self._word_verdict(doc, words, position, facts, present)
+            verdict = self._word_verdict(doc, words, position, facts, tokens)
             if verdict is not None:
                 yield self._finding(doc, words.start(position), words.end(position), verdict)
+
+    def _worth_a_look(self, prose: str, start: int, end: int, interest: Interest) -> bool:
+        """Whether a word's place can matter: true wherever a decision there could report something."""
+        if interest is Interest.WORD:
+            return True
+        if interest is Interest.DEMONYM:
+            # "Chancellor of German": only `_demonym_for_country` can report a known demonym.
+            if start < 3 or prose[start - 1] not in ADJACENT_GAPS or prose[start - 3 : start - 1] != "of":
+                return False
+            if not _word_starts_at(prose, start - 3):
+                return False
+            return _word_before(prose, start - 3) in TITLES
+        return self._in_a_run_near_a_name(prose, start, end)
+
+    def _in_a_run_near_a_name(self, prose: str, start: int, end: int) -> bool:
+        """Whether a run of capitalised words holding the word at start:end misspells a multi-word name.
+
+        The runs are those `_run_verdict` builds from the word and from the two words before it.
+        """
+        chain = [prose[start:end]]
+        separators: list[str] = []
+        here = start
+        for _ in range(2):
+            if here < 2 or prose[here - 1] not in RUN_GAPS or not _is_letter(prose[here - 2]):
+                break
+            before = _start_of_word_ending_at(prose, here - 1)
+            if not prose[before].isupper():
+                break
+            chain.insert(0, prose[before : here - 1])
+            separators.insert(0, prose[here - 1])
+            here = before
+        own = len(chain) - 1
+        here = end
+        for _ in range(2):
+            if here + 1 >= len(prose) or prose[here] not in RUN_GAPS:
+                break
+            match = TOKEN.match(prose, here + 1)
+            if match is None or not prose[here + 1].isupper():
+                break
+            chain.append(match.group())
+            separators.append(prose[here])
+            here = match.end()
+        for first in range(own + 1):
+            size = min(3, len(chain) - first)
+            if size >= 2 and self._run_found(chain[first : first + size], separators[first : first + size - 1]):
+                return True
+        return False
+
+    def _interest_of(self, word: str) -> Interest:
+        """What a capitalised word can take part in, from the word alone."""
+        facts = self._facts(word)
+        if facts is DEMONYM:
+            return Interest.DEMONYM
+        if facts is not None:
+            return Interest.WORD
+        return Interest.NONE if self._plain(word) else Interest.RUN
 
     def _finding(self, doc: Document, start: int, end: int, verdict: Verdict) -> Finding:
         suggestions = (verdict.entity.name, *verdict.others)
@@ -197,13 +301,22 @@ class EntityKind(Kind):
         if self._known(word):
             return DEMONYM if word in self._index.demonyms else None
         frequency = self._frequency(word)
-        max_distance = 2 if len(word) >= 6 else 1
-        if frequency > 0 and max_distance > 1 and not self._candidates(word, 1):
-            return None  # a real word needs a one-edit candidate: no need for the wider (slower) look-up
-        candidates = self._candidates(word, max_distance)
-        if not candidates or (frequency > 0 and candidates[0][1] > 1):
-            return None
-        return WordFacts(tuple(candidates), frequency)
+        if frequency > 0:
+            # A real word is only ever a slip for a one-edit name, so the wider (slower) look-up is left
+            # for the one question two-edit names answer (see `_person_two_edits_away`).
+            candidates = self._candidates(word, 1)
+            return WordFacts(tuple(candidates), frequency, complete=len(word) < 6) if candidates else None
+        candidates = self._candidates(word, 2 if len(word) >= 6 else 1)
+        return WordFacts(tuple(candidates), frequency) if candidates else None
+
+    def _person_two_edits_away(self, words: ProseWords, position: int) -> bool:
+        """Whether a person two edits from the word could be meant, inside a person's name (as `_word_verdict` filters)."""
+        return any(
+            distance == 2
+            and entity.category in PEOPLE
+            and (entity.category != "given name" or self._next_is_surname(words, position))
+            for entity, distance in self._candidates(words.texts[position], 2)
+        )
 
     def _candidates(self, word: str, max_distance: int) -> list[tuple[Entity, int]]:
         """Single-word entities near `word` that are not merely its inflection or adjective, nearest first."""
@@ -219,7 +332,7 @@ class EntityKind(Kind):
         ]
 
     def _word_verdict(
-        self, doc: Document, words: ProseWords, position: int, facts: WordFacts, present: set[str]
+        self, doc: Document, words: ProseWords, position: int, facts: WordFacts, present: TokenCounts
     ) -> Verdict | None:
         word = words.texts[position]
         if facts is DEMONYM:
@@ -231,8 +344,11 @@ class EntityKind(Kind):
             if (c[0].category not in PEOPLE or in_name or c[0].category == "surname")
             and (c[0].category != "given name" or self._next_is_surname(words, position))
         ]
-        if not candidates or (in_name and not any(c[0].category in PEOPLE for c in candidates)):
+        if not candidates:
             return None
+        if in_name and not any(c[0].category in PEOPLE for c in candidates):
+            if facts.complete or not self._person_two_edits_away(words, position):
+                return None
         best_distance = candidates[0][1]
         frequency = facts.frequency
         real_word = frequency > 0
@@ -247,7 +363,7 @@ class EntityKind(Kind):
         others = tuple(dict.fromkeys(c[0].name for c in ranked[1:] if c[0].name != best.name))[:2]
         if not real_word:
             listed = any(r.startswith("listed") for r in reasons.get(best.canonical, []))
-            if words.texts.count(word) >= 2 and not listed:
+            if present.count(word) >= 2 and not listed:
                 return Verdict(best, others, Severity.SUGGESTION, "; it recurs, so it may be a real name")
             severity = Severity.ERROR if best_distance == 1 and len(word) >= 5 else Severity.WARNING
             return Verdict(best, others, severity, _reason_text(reasons.get(best.canonical, [])))
@@ -320,7 +436,7 @@ class EntityKind(Kind):
         words: ProseWords,
         position: int,
         candidates: list[tuple[Entity, int]],
-        present: set[str],
+        present: TokenCounts,
     ) -> tuple[dict[str, int], dict[str, list[str]]]:
         """Points of context for each candidate (by canonical name), and the reasons in words."""
         texts = words.texts
@@ -393,7 +509,7 @@ class EntityKind(Kind):
 
     # ---------------------------------------------------------------------------- multi-word names
 
-    def _run_verdict(self, words: ProseWords, position: int, present: set[str]) -> tuple[Verdict, int] | None:
+    def _run_verdict(self, words: ProseWords, position: int, present: TokenCounts) -> tuple[Verdict, int] | None:
         """A run of two or three capitalised words near a multi-word name ("Wan Yi" for Wang Yi).
 
         Returns the verdict and the position of the run's last word.
@@ -407,22 +523,28 @@ class EntityKind(Kind):
                 break
             separators.append(gaps[following])
             run.append(texts[following])
-        key = (*run, *separators)
-        if key in self._run_cache:
-            found = self._run_cache[key]
-        else:
-            found = self._run_cache[key] = self._run_entity(run, separators)
+        found = self._run_found(run, separators)
         if found is None:
             return None
         entity, size = found
         reason = f", '{entity.name}' appears elsewhere in the text" if entity.name in present else ""
         return Verdict(entity, (), Severity.WARNING, reason), position + size - 1
 
+    def _run_found(self, run: list[str], separators: list[str]) -> tuple[Entity, int] | None:
+        """`_run_entity`, cached per run."""
+        key = (*run, *separators)
+        if key in self._run_cache:
+            return self._run_cache[key]
+        found = self._run_cache[key] = self._run_entity(run, separators)
+        return found
+
     def _run_entity(self, run: list[str], separators: list[str]) -> tuple[Entity, int] | None:
         """The multi-word name a run of capitalised words misspells in one word, and how many words it takes."""
+        names_by_part = self._names_by_part
         for size in range(len(run), 1, -1):
             words = run[:size]
-            if not any((size, place, word) in self._name_parts for place, word in enumerate(words)):
+            sharing = [names_by_part[key] for key in ((size, place, word) for place, word in enumerate(words)) if key in names_by_part]
+            if not sharing:
                 continue  # every other word is as listed, so some listed name shares one in place
             if all(self._plain(w) for w in words):
                 continue  # the one changed word must be unknown and rare, so nothing to look up
@@ -430,12 +552,8 @@ class EntityKind(Kind):
             if self._known(surface) or not _latin(surface):
                 continue
             limit = 1 if len(surface) < 12 else 2
-            for entity, _ in self._near(surface, limit):
-                if entity.category not in RUN_CATEGORIES:
-                    continue
+            for entity, _ in _near_names(surface, limit, sharing):
                 parts = NAME_PARTS.split(entity.name)
-                if len(parts) != size:
-                    continue
                 pairs = [(w, p) for w, p in zip(words, parts) if w != p]
                 if len(pairs) != 1:
                     continue
@@ -456,32 +574,41 @@ class EntityKind(Kind):
         return plain
 
     @cached_property
-    def _name_parts(self) -> frozenset[tuple[int, int, str]]:
-        """(number of words, place, word) for every word of every multi-word listed name."""
+    def _names_by_part(self) -> dict[tuple[int, int, str], tuple[Entity, ...]]:
+        """The multi-word names a run can misspell, by (number of words, place, word) of each of their words.
 
-        def build() -> frozenset[tuple[int, int, str]]:
-            found: set[tuple[int, int, str]] = set()
-            for name in self._index.entities:
-                parts = NAME_PARTS.split(name)
-                if len(parts) > 1:
-                    found.update((len(parts), place, part) for place, part in enumerate(parts))
-            return frozenset(found)
+        A run misspells a name in one word, so it shares every other word with it, in place:
+        these are the only names to compare with it.
+        """
 
-        return self.context.lexicon.memo(NAME_PARTS_MEMO, build)  # type: ignore[no-any-return]
+        def build() -> dict[tuple[int, int, str], tuple[Entity, ...]]:
+            found: dict[tuple[int, int, str], list[Entity]] = {}
+            for entity in self._index:
+                if entity.category in RUN_CATEGORIES:
+                    parts = NAME_PARTS.split(entity.name)
+                    if len(parts) > 1:
+                        for place, part in enumerate(parts):
+                            found.setdefault((len(parts), place, part), []).append(entity)
+            return {key: tuple(entities) for key, entities in found.items()}
+
+        return self.context.lexicon.memo(NAMES_BY_PART_MEMO, build)  # type: ignore[no-any-return]
 
 
 class ProseWords:
-    """A prose mask split into words (TOKEN) and the gaps around them, with offsets computed on demand.
+    """A prose mask (or the stretch `start:end` of it) split into words (TOKEN) and the gaps around them.
 
     `gaps[i]` is the text before word `i`, so `gaps[i + 1]` lies between words
     `i` and `i + 1`. Splitting is one C-level call; no object is made per word.
+    Offsets are into the whole prose; a stretch starts and ends on word
+    boundaries (its first and last gaps are then empty).
     """
 
-    __slots__ = ("_offsets", "_parts", "gaps", "prose", "texts")
+    __slots__ = ("_base", "_offsets", "_parts", "gaps", "prose", "texts")
 
-    def __init__(self, prose: str) -> None:
+    def __init__(self, prose: str, start: int = 0, end: int | None = None) -> None:
         self.prose = prose
-        parts = TOKEN_SPLIT.split(prose)
+        parts = TOKEN_SPLIT.split(prose if start == 0 and end is None else prose[start:end])
+        self._base = start
         self._parts = parts
         self.texts: list[str] = parts[1::2]
         self.gaps: list[str] = parts[0::2]
@@ -506,18 +633,167 @@ class ProseWords:
         after = self.gaps[following] + (self.texts[following][:2] if following < len(self.texts) else "")
         return BRAND_SUFFIX.match(after) is not None
 
+    def position_at(self, offset: int) -> int:
+        """The position of the word that starts at `offset`."""
+        return bisect_left(self._offset_table(), offset) // 2
+
     def _offset_table(self) -> list[int]:
         if self._offsets is None:
-            self._offsets = list(accumulate(map(len, self._parts), initial=0))
+            self._offsets = list(accumulate(map(len, self._parts), initial=self._base))
         return self._offsets
+
+
+class TokenCounts:
+    """How often a word occurs as a whole word (TOKEN) of a prose mask, found with `str.find` and cached.
+
+    It stands for the set of a document's words where only a few are asked about,
+    so the document need not be split into words.
+    """
+
+    __slots__ = ("_counts", "_prose")
+
+    def __init__(self, prose: str) -> None:
+        self._prose = prose
+        self._counts: dict[str, int] = {}
+
+    def count(self, word: str) -> int:
+        """The number of times `word` is a word of the prose."""
+        found = self._counts.get(word)
+        if found is None:
+            found = self._counts[word] = (
+                sum(1 for _ in token_starts(self._prose, word)) if TOKEN.fullmatch(word) else 0
+            )
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.count(word) > 0
+
+
+class Interest(Enum):
+    """What a capitalised word can take part in, judged from the word alone."""
+
+    NONE = "none"  # nothing: a known name, or a word too plain to change a name
+    WORD = "word"  # a near miss on its own (context decides)
+    DEMONYM = "demonym"  # a demonym, a slip only after "<Title> of"
+    RUN = "run"  # a rare word: a near miss only as part of a run of capitalised words
+
+
+def _is_letter(char: str) -> bool:
+    """Whether a character is one TOKEN's `[^\\W\\d_]` matches (alphanumeric, not a decimal digit)."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def token_starts(prose: str, word: str) -> Iterator[int]:
+    """Offsets where `word` (shaped like a TOKEN) occurs as a whole word, as TOKEN splits the prose."""
+    size = len(word)
+    index = prose.find(word)
+    while index != -1:
+        end = index + size
+        if _word_starts_at(prose, index) and _word_ends_at(prose, end):
+            yield index
+            index = prose.find(word, end)
+        else:
+            index = prose.find(word, index + 1)
+
+
+def _word_starts_at(prose: str, index: int) -> bool:
+    if index == 0:
+        return True
+    before = prose[index - 1]
+    if _is_letter(before):
+        return False
+    return not (before in APOSTROPHES and index >= 2 and _is_letter(prose[index - 2]))
+
+
+def _word_ends_at(prose: str, end: int) -> bool:
+    if end >= len(prose):
+        return True
+    after = prose[end]
+    if _is_letter(after):
+        return False
+    return not (after in APOSTROPHES and end + 1 < len(prose) and _is_letter(prose[end + 1]))
+
+
+def _windows(prose: str, spans: list[tuple[int, int]]) -> Iterator[tuple[ProseWords, list[int]]]:
+    """Stretches of prose around the words worth a look, split into words, with the positions to decide.
+
+    A stretch reaches at least WORDS_BEFORE words (and one more for each "and"/"or"
+    among them) before its first word worth a look and WORDS_AFTER after its last,
+    more than any decision reads (list siblings, titles, runs), so each decision sees
+    what it would see in the whole prose. Words closer than that share a stretch.
+    The positions to decide are each word's own and the two before it (where a run
+    holding it can start).
+    """
+    index = 0
+    while index < len(spans):
+        last = index
+        back, ahead = CHARS_BEFORE, CHARS_AFTER
+        while True:
+            low = _cut_before(prose, spans[index][0] - back)
+            high = _cut_after(prose, spans[last][1] + ahead)
+            while last + 1 < len(spans) and spans[last + 1][0] < high:
+                last += 1
+                high = _cut_after(prose, spans[last][1] + ahead)
+            words = ProseWords(prose, low, high)
+            first = words.position_at(spans[index][0])
+            final = words.position_at(spans[last][0])
+            short_before = low > 0 and first < WORDS_BEFORE + sum(1 for t in words.texts[:first] if t in AND_OR)
+            short_after = high < len(prose) and len(words.texts) - final - 1 < WORDS_AFTER
+            if not (short_before or short_after):
+                break
+            back, ahead = back * (2 if short_before else 1), ahead * (2 if short_after else 1)
+        positions: set[int] = set()
+        for start, _ in spans[index : last + 1]:
+            position = words.position_at(start)
+            positions.update(range(max(0, position - 2), position + 1))
+        yield words, sorted(positions)
+        index = last + 1
+
+
+def _cut_before(prose: str, offset: int) -> int:
+    """A place at or before `offset` where no word is cut: just after a space, or 0."""
+    return 0 if offset <= 0 else prose.rfind(" ", 0, offset) + 1
+
+
+def _cut_after(prose: str, offset: int) -> int:
+    """A place at or after `offset` where no word is cut: a space, or the end."""
+    if offset >= len(prose):
+        return len(prose)
+    found = prose.find(" ", offset)
+    return len(prose) if found == -1 else found
+
+
+def _start_of_word_ending_at(prose: str, end: int) -> int:
+    """The start of the word (TOKEN) whose last letter is at `end - 1`."""
+    start = end - 1
+    while start > 0:
+        if _is_letter(prose[start - 1]):
+            start -= 1
+        elif start >= 2 and prose[start - 1] in APOSTROPHES and _is_letter(prose[start - 2]):
+            start -= 2
+        else:
+            break
+    return start
+
+
+def _word_before(prose: str, start: int) -> str:
+    """The word (TOKEN) before the one starting at `start`, or "" if there is none."""
+    end = start
+    while end > 0 and not _is_letter(prose[end - 1]):
+        end -= 1
+    return prose[_start_of_word_ending_at(prose, end) : end] if end else ""
 
 
 @dataclass(frozen=True)
 class WordFacts:
-    """What a capitalised word says on its own: its near entities (filtered, nearest first) and English frequency."""
+    """What a capitalised word says on its own: its near entities (filtered, nearest first) and English frequency.
+
+    `complete` is False when the candidates two edits away were left out (a real word of six letters or more).
+    """
 
     candidates: tuple[tuple[Entity, int], ...]
     frequency: int
+    complete: bool = True
 
 
 #: The facts of a known demonym: only "Chancellor of German" context can make it a slip (for the country).
@@ -545,6 +821,26 @@ RUN_WORD_FREQUENCY = 2000
 #: A real word at least this frequent ("Finance") needs list or text evidence, not a title alone.
 FREQUENT_WORD = 5000
 BRAND_SUFFIX = re.compile(r"-(?:\d|[A-Z](?![^\W\d_]))")
+
+
+def _near_names(
+    surface: str, limit: int, sharing: list[tuple[Entity, ...]]
+) -> list[tuple[Entity, int]]:
+    """The entities among `sharing` 1..limit edits from `surface`, in `NameIndex.near`'s order."""
+    from rapidfuzz.distance import OSA
+
+    query = surface.casefold()
+    found: list[tuple[Entity, int]] = []
+    seen: set[Entity] = set()
+    for entities in sharing:
+        for entity in entities:
+            if entity not in seen:
+                seen.add(entity)
+                distance = OSA.distance(query, entity.name.casefold(), score_cutoff=limit)
+                if 0 < distance <= limit:
+                    found.append((entity, distance))
+    found.sort(key=near_order)
+    return found
 
 
 def _spelling_variant(a: str, b: str) -> bool:

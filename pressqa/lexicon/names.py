@@ -233,7 +233,7 @@ class NameIndex:
         folded = self._folded
         for key, distance in matches:
             found.extend((entity, distance) for entity in folded[key])
-        found.sort(key=_near_order)
+        found.sort(key=near_order)
         return found
 
     def _scan(self, query: str, max_distance: int) -> list[tuple[str, int]]:
@@ -287,7 +287,8 @@ class NameIndex:
         return halves
 
 
-def _near_order(pair: tuple[Entity, int]) -> tuple[int, int, str]:
+def near_order(pair: tuple[Entity, int]) -> tuple[int, int, str]:
+    """The sort key of `NameIndex.near`'s results: nearest first, then by category, then by name."""
     return pair[1], _category_rank(pair[0]), pair[0].name
 
 
