@@ -329,17 +329,19 @@ class ConsistencyKind(Kind):
                 yield token.start, token.start + len(base), base, entry
 
     @cached_property
-    def _families_are_words(self) -> bool:
-        """Whether every variant form is one run of word characters, so a document's runs can show which occur."""
-        return all(_WORD_RUN.fullmatch(form) for form in self._variant_families)
+    def _variant_forms(self) -> frozenset[str] | None:
+        """Every variant form, when each is one run of word characters (so a document's runs show which occur)."""
+        forms = frozenset(self._variant_families)
+        return forms if all(_WORD_RUN.fullmatch(form) for form in forms) else None
 
     def _may_mix_varieties(self, doc: Document) -> bool:
         """Whether some word family occurs in both varieties among the document's words (a cheap first look)."""
-        if not self._families_are_words:
+        forms = self._variant_forms
+        if forms is None:
             return True
         families = self._variant_families
         seen: dict[str, str] = {}
-        for form in _inventory(doc).words.intersection(families):
+        for form in _inventory(doc).words & forms:
             family, variety, _ = families[form]
             if seen.setdefault(family, variety) != variety:
                 return True
@@ -765,10 +767,10 @@ def _spaced(letters: str, lower: str, words: set[str]) -> bool:
 def _may_have_case_variants(doc: Document) -> bool:
     """Whether a word with two capitals (BelTA) may occur in other capitals too (BELTA, Belta): False only when not.
 
-    The words compared are whole word runs. When a form's letters never occur
-    inside a longer run, in any capitals, its occurrences in its own capitals
-    are whole runs too, and fewer of them than whole runs of its letters
-    means another casing; otherwise the answer is a cautious yes.
+    The words compared are whole word runs: fewer whole runs in the form's
+    own capitals than whole runs of its letters in any capitals means another
+    casing. When the letters never occur inside a longer run, every
+    occurrence of the form is a whole run, and counting substrings will do.
     """
     inventory = _inventory(doc)
     prose, lower, runs = doc.prose, inventory.lower, inventory.runs
@@ -785,6 +787,21 @@ def _may_have_case_variants(doc: Document) -> bool:
             return True  # lower-casing may change lengths or depend on context: no counting
         folded = form.lower()
         whole = runs.count(folded)
-        if lower.count(folded) != whole or prose.count(form) < whole:
+        if lower.count(folded) == whole:
+            if prose.count(form) < whole:
+                return True
+        elif _whole_runs(prose, form) < whole:
             return True
     return False
+
+
+def _whole_runs(text: str, letters: str) -> int:
+    """How often `letters` occur in `text` as a whole run of word characters (an underscore parts runs)."""
+    count = 0
+    at = text.find(letters)
+    while at != -1:
+        end = at + len(letters)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            count += 1
+        at = text.find(letters, end)
+    return count

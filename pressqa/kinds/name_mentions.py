@@ -45,6 +45,9 @@ MAYBE_CAPITAL = "A-Z\u00c0-\u00de\u0100-\u1fff\u2070-\U0010ffff"
 # From a possible capital to the end of its chunk (the next space or mask): a chunk a name may lie in.
 _CAPITAL_TO_CHUNK_END = re.compile(f"[{MAYBE_CAPITAL}][^\\s\\x00]*")
 _LETTER = re.compile(r"[^\W\d_]")
+# A chunk that is a word of two letters or more and then punctuation that can neither extend the word (an
+# apostrophe or hyphen) nor start a token or an e-mail address: "Minsk", "Putin,", "Belarus).".
+_SIMPLE_CHUNK = re.compile(r"([^\W\d_]{2,})[^\w@'’ʼ#+\-]*")
 
 
 class Mention(NamedTuple):
@@ -171,6 +174,7 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
         if found:
             chunks = sorted(chunks + found)
     search = TOKEN_PATTERN.search
+    simple = _SIMPLE_CHUNK.fullmatch
     boundary = MAYBE_SENTENCE_BOUNDARY
     new = tuple.__new__
     tokens: list[Token] = []
@@ -181,6 +185,17 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
         position = hit  # the chunk starts at the space or mask before the hit
         while position and not text[position - 1].isspace() and text[position - 1] != MASK:
             position -= 1
+        if position == hit and (word := simple(text, hit, end)) is not None:
+            # The usual chunk, a word and closing punctuation: the tokeniser's plain word, and nothing else.
+            value = word.group(1)
+            kind = word_kind(value) if value[1:2].isupper() else WORD
+            if hit > 1 and text[hit - 1] == " " and text[hit - 2] not in boundary:
+                first = False
+            else:
+                first = opens_sentence(text, hit)
+            tokens.append(new(Token, (value, hit, hit + len(value), kind, first)))
+            position = end
+            continue
         while (match := search(text, position)) is not None and (start := match.start()) < end:
             position = match.end()
             kind = match.lastgroup
@@ -208,21 +223,16 @@ def _adjacent(tokens: Sequence[Token]) -> bool:
     return all(b.start - a.end <= 2 for a, b in pairwise(tokens))
 
 
-def register_mentions(
-    tokens: Sequence[Token], forms: RegisterForms, bases: Sequence[str] | None = None
-) -> tuple[list[Mention], set[int]]:
-    """Mentions of register people (given name and surname slots) and the indexes of the tokens they cover.
-
-    `bases` are the tokens' `base_text`s when the caller has them already.
-    """
+def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[list[Mention], set[int]]:
+    """Mentions of register people (given name and surname slots) and the indexes of the tokens they cover."""
     mentions: list[Mention] = []
     covered: set[int] = set()
-    texts = [t.text for t in tokens]
-    bases = base_texts(tokens) if bases is None else bases
-    present = forms.openers.intersection(texts) | forms.openers.intersection(bases)
-    if not present:
-        return mentions, covered
-    openings = [i for i, (text, base) in enumerate(zip(texts, bases)) if text in present or base in present]
+    openers = forms.openers
+    openings = [
+        index
+        for index, token in enumerate(tokens)
+        if (text := token[0]) in openers or (text[-1] in POSSESSIVE_ENDS and base_text(text) in openers)
+    ]
     resume = 0  # a match covers its tokens: none of them starts another
     for index in openings:
         if index < resume or tokens[index].kind != WORD:
@@ -244,16 +254,24 @@ def register_mentions(
     return mentions, covered
 
 
-def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon, language: str) -> Iterator[Token]:
+def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon, language: str) -> list[Token]:
     """Capitalised words (hyphen parts apart) that may be names; sentence-initial common words are not."""
     common_opener = _CommonOpeners(lexicon, language)
     last = len(tokens) - 1
-    for index in [i for i, t in enumerate(tokens) if t.kind == WORD and t.text[:1].isupper()]:
-        if index in covered:
+    found: list[Token] = []
+    for index, token in enumerate(tokens):
+        text, start, end, kind, first = token
+        if kind != WORD or not text[:1].isupper() or index in covered:
             continue
-        token = tokens[index]
-        following = tokens[index + 1] if index < last else None
-        in_name = following is not None and following.text[:1].isupper() and following.start - token.end == 1
+        if "-" not in text and "‑" not in text:  # one part, the token itself: its checks inlined
+            if text[-1] in POSSESSIVE_ENDS and (base := base_text(text)) is not text:
+                text, token = base, Token(base, start, start + len(base), kind, first)
+            if len(text) < MIN_NAME_LENGTH or text.isupper() or (not text.isascii() and NON_LATIN.search(text)):
+                continue
+            if first and common_opener(text) and not _opens_name(tokens, index, last):
+                continue
+            found.append(token)
+            continue
         for part in token.parts():
             part = base_of(part)
             text = part.text
@@ -261,9 +279,18 @@ def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon
                 continue
             if NON_LATIN.search(text):
                 continue  # Cyrillic look-alikes are the script rules' business, not another spelling
-            if part.sentence_start and not in_name and common_opener(text):
+            if part.sentence_start and not _opens_name(tokens, index, last) and common_opener(text):
                 continue
-            yield part
+            found.append(part)
+    return found
+
+
+def _opens_name(tokens: Sequence[Token], index: int, last: int) -> bool:
+    """Whether the token at `index` is followed, one character on, by a capitalised token (as in "Minsk Region")."""
+    if index >= last:
+        return False
+    token, following = tokens[index], tokens[index + 1]
+    return following.text[:1].isupper() and following.start - token.end == 1
 
 
 class _CommonOpeners:
@@ -402,4 +429,4 @@ def _name_tokens(
     """The register mentions and the other name candidates of a document: the part shared by near and exact grouping."""
     tokens = name_tokens(doc, forms)
     mentions, covered = register_mentions(tokens, forms)
-    return mentions, list(name_candidates(tokens, covered, lexicon, language))
+    return mentions, name_candidates(tokens, covered, lexicon, language)
