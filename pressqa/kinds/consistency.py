@@ -232,6 +232,9 @@ class ConsistencyKind(Kind):
         for mentions in groups.values():
             if len(mentions) < 2:
                 continue  # one mention: nothing to compare
+            form = mentions[0].form
+            if all(m.form == form for m in mentions):
+                continue  # one form: the common case
             spans = [(m.start, m.end, m.form) for m in mentions]
             yield from self._flag_minority(doc, spans, preferred=mentions[0].preferred, weight=self._is_known_form)
 
@@ -700,23 +703,32 @@ class _Inventory(NamedTuple):
     """A document's words as one C-level pass sees them, for quick tests of what a document cannot contain.
 
     `runs` are the runs of word characters of the lower-cased prose in order
-    (an underscore counts as a space, as it never joins a token), `words`
-    the same as a set, and `pairs` each run joined to the next.
+    (an underscore counts as a space, as it never joins a token), and
+    `words` the same as a set.
     """
 
     lower: str
     runs: list[str]
     words: set[str]
-    pairs: set[str]
 
 
 def _inventory(doc: Document) -> _Inventory:
     def compute() -> _Inventory:
         lower = doc.prose.lower()
-        runs = _WORD_RUN.findall(lower.replace("_", " "))
-        return _Inventory(lower, runs, set(runs), set(map(operator.add, runs, islice(runs, 1, None))))
+        runs = _WORD_RUN.findall(lower.replace("_", " ") if "_" in lower else lower)
+        return _Inventory(lower, runs, set(runs))
 
     return doc.memo(_inventory, compute)
+
+
+def _joined_pairs(doc: Document) -> set[str]:
+    """Each word run of `_inventory(doc)` joined to the next one."""
+
+    def compute() -> set[str]:
+        runs = _inventory(doc).runs
+        return set(map(operator.add, runs, islice(runs, 1, None)))
+
+    return doc.memo(_joined_pairs, compute)
 
 
 def _may_have_compound_variants(doc: Document) -> bool:
@@ -728,8 +740,8 @@ def _may_have_compound_variants(doc: Document) -> bool:
     neighbouring runs join to a run (up to a final s); a hyphenated form
     needs its joined letters (up to a final s) as a run or as such a pair.
     """
-    inventory = _inventory(doc)
-    words, pairs, lower = inventory.words, inventory.pairs, inventory.lower
+    inventory, pairs = _inventory(doc), _joined_pairs(doc)
+    words, lower = inventory.words, inventory.lower
     joined_words = (pairs & words) | pairs.intersection(map(operator.add, words, repeat("s")))
     joined_words.update(word[:-1] for word in words.intersection(map(operator.add, pairs, repeat("s"))))
     if any(_spaced(pair, lower, words) for pair in joined_words):

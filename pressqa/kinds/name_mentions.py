@@ -45,9 +45,9 @@ MAYBE_CAPITAL = "A-Z\u00c0-\u00de\u0100-\u1fff\u2070-\U0010ffff"
 # From a possible capital to the end of its chunk (the next space or mask): a chunk a name may lie in.
 _CAPITAL_TO_CHUNK_END = re.compile(f"[{MAYBE_CAPITAL}][^\\s\\x00]*")
 _LETTER = re.compile(r"[^\W\d_]")
-# A chunk that is a word of two letters or more and then punctuation that can neither extend the word (an
-# apostrophe or hyphen) nor start a token or an e-mail address: "Minsk", "Putin,", "Belarus).".
-_SIMPLE_CHUNK = re.compile(r"([^\W\d_]{2,})[^\w@'’ʼ#+\-]*")
+# Punctuation that may close a word without extending it (as an apostrophe or hyphen would) or starting a token or
+# an e-mail address: a chunk that is letters and then these is one plain word to the tokeniser ("Minsk.", "Putin),").
+CLOSING_PUNCTUATION = ".,;:!?)]}”\"»…*"
 
 
 class Mention(NamedTuple):
@@ -167,14 +167,13 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
     start gives the full tokeniser's tokens (and sentence starts) there.
     """
     text = doc.prose
-    chunks = [(m.start(), m.end()) for m in _CAPITAL_TO_CHUNK_END.finditer(text)]
+    chunks = [m.span() for m in _CAPITAL_TO_CHUNK_END.finditer(text)]
     lower_words = forms.lower_word_pattern
     if lower_words is not None and any(w in text for w in forms.lower_words):
-        found = [(m.start(), m.end()) for m in lower_words.finditer(text) if not (m.start() and _LETTER.match(text, m.start() - 1))]
+        found = [m.span() for m in lower_words.finditer(text) if not (m.start() and _LETTER.match(text, m.start() - 1))]
         if found:
             chunks = sorted(chunks + found)
     search = TOKEN_PATTERN.search
-    simple = _SIMPLE_CHUNK.fullmatch
     boundary = MAYBE_SENTENCE_BOUNDARY
     new = tuple.__new__
     tokens: list[Token] = []
@@ -185,17 +184,20 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
         position = hit  # the chunk starts at the space or mask before the hit
         while position and not text[position - 1].isspace() and text[position - 1] != MASK:
             position -= 1
-        if position == hit and (word := simple(text, hit, end)) is not None:
-            # The usual chunk, a word and closing punctuation: the tokeniser's plain word, and nothing else.
-            value = word.group(1)
-            kind = word_kind(value) if value[1:2].isupper() else WORD
-            if hit > 1 and text[hit - 1] == " " and text[hit - 2] not in boundary:
-                first = False
-            else:
-                first = opens_sentence(text, hit)
-            tokens.append(new(Token, (value, hit, hit + len(value), kind, first)))
-            position = end
-            continue
+        if position == hit:
+            value = text[hit:end]
+            if not value.isalpha():
+                value = value.rstrip(CLOSING_PUNCTUATION)
+            if len(value) > 1 and value.isalpha():
+                # The usual chunk, a word and closing punctuation: the tokeniser's plain word, and nothing else.
+                kind = word_kind(value) if value[1:2].isupper() else WORD
+                if hit > 1 and text[hit - 1] == " " and text[hit - 2] not in boundary:
+                    first = False
+                else:
+                    first = opens_sentence(text, hit)
+                tokens.append(new(Token, (value, hit, hit + len(value), kind, first)))
+                position = end
+                continue
         while (match := search(text, position)) is not None and (start := match.start()) < end:
             position = match.end()
             kind = match.lastgroup
@@ -362,6 +364,10 @@ class NameGrouper:
     def groups(self, forms: Iterable[str], near: bool = True) -> dict[str, str]:
         """Each form's group id: `auto:<key of the group's first form>`; `near=False` merges equal keys only."""
         ordered = list(dict.fromkeys(forms))
+        keys = {form: name_key(form) for form in ordered}
+        if not near:
+            # Equal keys alone merge, so each group is named by its forms' one key (a vetoed form's too).
+            return {form: "auto:" + key for form, key in keys.items()}
         place = {form: index for index, form in enumerate(ordered)}
         parent = {form: form for form in ordered}
 
@@ -379,28 +385,37 @@ class NameGrouper:
 
         by_key: dict[str, str] = {}
         for form in ordered:
-            key = name_key(form)
-            if key in by_key and form.lower() != by_key[key].lower() and self.distinct(form, by_key[key]):
-                continue
-            by_key.setdefault(key, form)
-            union(by_key[key], form)
-        if near:
-            blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            for key, form in by_key.items():
-                blocks[key[:1]].append((key, form))
-            for block in blocks.values():
-                for i, (key_a, form_a) in enumerate(block):
-                    for key_b, form_b in block[i + 1 :]:
-                        if abs(len(key_a) - len(key_b)) > 2:
-                            continue
-                        if self.same_entity(form_a, form_b) or (
-                            keys_are_variants(key_a, key_b)
-                            and not self.distinct(form_a, form_b)
-                            and not self._is_plain_word(form_a)
-                            and not self._is_plain_word(form_b)
-                        ):
-                            union(form_a, form_b)
-        return {form: "auto:" + name_key(root(form)) for form in ordered}
+            key = keys[form]
+            earlier = by_key.get(key)
+            if earlier is None:
+                by_key[key] = form
+            elif form.lower() == earlier.lower() or not self.distinct(form, earlier):
+                union(earlier, form)
+        # Near keys merge when the gazetteers place both forms as one entity, or when both are names (keys of five
+        # letters or more, no plain words) whose keys are variants; only such forms are paired up.
+        places = [(key, form) for key, form in by_key.items() if self._canonicals(form, places_only=True)]
+        for form_a, form_b in _near_pairs(places):
+            if self.same_entity(form_a, form_b):
+                union(form_a, form_b)
+        names = [(key, form) for key, form in by_key.items() if len(key) >= 5 and not self._is_plain_word(form)]
+        for form_a, form_b in _near_pairs(names):
+            if keys_are_variants(keys[form_a], keys[form_b]) and not self.distinct(form_a, form_b):
+                union(form_a, form_b)
+        return {form: "auto:" + keys[root(form)] for form in ordered}
+
+
+def _near_pairs(keyed: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """The pairs of forms, in order, whose keys share their first letter and differ in length by two at most."""
+    if len(keyed) < 2:
+        return
+    blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, form in keyed:
+        blocks[key[:1]].append((key, form))
+    for block in blocks.values():
+        for i, (key_a, form_a) in enumerate(block):
+            for key_b, form_b in block[i + 1 :]:
+                if abs(len(key_a) - len(key_b)) <= 2:
+                    yield form_a, form_b
 
 
 def document_mentions(
