@@ -164,7 +164,8 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
     Only those chunks are tokenised, so most words of a release are never
     looked at in Python. No token crosses a space, and the full scan has no
     token in progress where a chunk starts, so scanning a chunk from its
-    start gives the full tokeniser's tokens (and sentence starts) there.
+    start gives the full tokeniser's tokens there. Their `sentence_start` is
+    left False: few are asked, so `opens_sentence_at` answers on demand.
     """
     text = doc.prose
     chunks = [m.span() for m in _CAPITAL_TO_CHUNK_END.finditer(text)]
@@ -174,7 +175,6 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
         if found:
             chunks = sorted(chunks + found)
     search = TOKEN_PATTERN.search
-    boundary = MAYBE_SENTENCE_BOUNDARY
     new = tuple.__new__
     tokens: list[Token] = []
     position = 0
@@ -191,11 +191,7 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
             if len(value) > 1 and value.isalpha():
                 # The usual chunk, a word and closing punctuation: the tokeniser's plain word, and nothing else.
                 kind = word_kind(value) if value[1:2].isupper() else WORD
-                if hit > 1 and text[hit - 1] == " " and text[hit - 2] not in boundary:
-                    first = False
-                else:
-                    first = opens_sentence(text, hit)
-                tokens.append(new(Token, (value, hit, hit + len(value), kind, first)))
+                tokens.append(new(Token, (value, hit, hit + len(value), kind, False)))
                 position = end
                 continue
         while (match := search(text, position)) is not None and (start := match.start()) < end:
@@ -208,11 +204,7 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
                     kind = word_kind(value)
                 if kind == WORD and value[-1] in APOSTROPHE and not value[:-1].endswith(("s", "S")):
                     value = value[:-1]  # a closing single quote, not a plural possessive
-            if start > 1 and text[start - 1] == " " and text[start - 2] not in boundary:
-                first = False
-            else:
-                first = opens_sentence(text, start)
-            tokens.append(new(Token, (value, start, start + len(value), kind, first)))
+            tokens.append(new(Token, (value, start, start + len(value), kind, False)))
         position = max(position, end)
     return tokens
 
@@ -256,8 +248,20 @@ def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[li
     return mentions, covered
 
 
-def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon, language: str) -> list[Token]:
-    """Capitalised words (hyphen parts apart) that may be names; sentence-initial common words are not."""
+def opens_sentence_at(text: str, start: int) -> bool:
+    """Whether the token at `start` opens a sentence, as the tokeniser decides it (its quick test first)."""
+    if start > 1 and text[start - 1] == " " and text[start - 2] not in MAYBE_SENTENCE_BOUNDARY:
+        return False
+    return opens_sentence(text, start)
+
+
+def name_candidates(
+    prose: str, tokens: Sequence[Token], covered: set[int], lexicon: Lexicon, language: str
+) -> list[Token]:
+    """Capitalised words (hyphen parts apart) of `name_tokens` that may be names; sentence-initial common words are not.
+
+    `prose` is the text the tokens come from: sentence starts are worked out here, for common words only.
+    """
     common_opener = _CommonOpeners(lexicon, language)
     last = len(tokens) - 1
     found: list[Token] = []
@@ -270,7 +274,7 @@ def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon
                 text, token = base, Token(base, start, start + len(base), kind, first)
             if len(text) < MIN_NAME_LENGTH or text.isupper() or (not text.isascii() and NON_LATIN.search(text)):
                 continue
-            if first and common_opener(text) and not _opens_name(tokens, index, last):
+            if common_opener(text) and not _opens_name(tokens, index, last) and opens_sentence_at(prose, start):
                 continue
             found.append(token)
             continue
@@ -281,7 +285,12 @@ def name_candidates(tokens: Sequence[Token], covered: set[int], lexicon: Lexicon
                 continue
             if NON_LATIN.search(text):
                 continue  # Cyrillic look-alikes are the script rules' business, not another spelling
-            if part.sentence_start and not _opens_name(tokens, index, last) and common_opener(text):
+            if (
+                part.start == start
+                and common_opener(text)
+                and not _opens_name(tokens, index, last)
+                and opens_sentence_at(prose, start)
+            ):
                 continue
             found.append(part)
     return found
@@ -323,7 +332,8 @@ class NameGrouper:
         self.lexicon = lexicon
         self.language = language
         self._canonical_sets: dict[tuple[str, bool], frozenset[str]] = {}
-        self._plain_words: dict[str, bool] = {}
+        # The same question as `_CommonOpeners` asks, so the answers are shared.
+        self._plain_words: dict[str, bool] = lexicon.memo((_CommonOpeners, language), dict)
 
     def _canonicals(self, form: str, places_only: bool = False) -> frozenset[str]:
         found = self._canonical_sets.get((form, places_only))
@@ -444,4 +454,4 @@ def _name_tokens(
     """The register mentions and the other name candidates of a document: the part shared by near and exact grouping."""
     tokens = name_tokens(doc, forms)
     mentions, covered = register_mentions(tokens, forms)
-    return mentions, name_candidates(tokens, covered, lexicon, language)
+    return mentions, name_candidates(doc.prose, tokens, covered, lexicon, language)
