@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from pressqa.document import Document
 from pressqa.finding import Finding, Severity
-from pressqa.lexicon.names import Entity, NameIndex, near_order
+from pressqa.lexicon.names import Entity, NameIndex, near_order, one_edit_apart
 from pressqa.rule import Kind, KindContext, Option, Rule
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -32,9 +32,11 @@ TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 APOSTROPHES = "'’"
 # Every word of TOKEN that starts with a capital, and some tails of words that do not ("Phone" of
 # "iPhone"). It starts with a plain character set (upper-case ASCII, Latin-1 capitals, anything past
-# U+00FF) so the regex engine scans for it in C, and reads ASCII lower case with a plain range.
+# U+00FF) so the regex engine scans for it in C; the dear Unicode letter tests only run where a cheap
+# one lets them (a non-ASCII first character; a word going on past its lower-case ASCII letters).
 CAPITALISED = re.compile(
-    r"[A-Z\xc0-\xd6\xd8-\xde\u0100-\U0010ffff](?<=[^\W\d_])[a-z]*(?:[^\W\d_a-z][^\W\d_]*)?(?:['’][^\W\d_]+)*"
+    r"[A-Z\xc0-\xd6\xd8-\xde\u0100-\U0010ffff](?:(?<=[A-Z])|(?<=[^\W\d_]))[a-z]*"
+    r"(?:(?=[A-Z'’\x80-\U0010ffff])(?:[^\W\d_a-z][^\W\d_]*)?(?:['’][^\W\d_]+)*)?"
 )
 #: Words a stretch of prose holds before its first word worth a look, besides any "and"/"or" (decisions
 #: read three back, and one further for each "and"/"or" a list is followed through), and after its last
@@ -103,6 +105,7 @@ class EntityKind(Kind):
         self._run_cache: dict[tuple[str, ...], tuple[Entity, int] | None] = {}
         self._plain_cache: dict[str, bool] = {}
         self._interest: dict[str, Interest] = {}
+        self._known_cache: dict[str, bool] = {}
 
     # ----------------------------------------------------------------------------------- word data
 
@@ -137,6 +140,13 @@ class EntityKind(Kind):
         return found
 
     def _known(self, word: str) -> bool:
+        """Whether a word is a known name or proper noun, or one with a plural or possessive ending (cached)."""
+        known = self._known_cache.get(word)
+        if known is None:
+            known = self._known_cache[word] = self._known_uncached(word)
+        return known
+
+    def _known_uncached(self, word: str) -> bool:
         index = self._index
         if index.is_known(word) or word in self._proper_nouns:
             return True
@@ -162,23 +172,19 @@ class EntityKind(Kind):
         if self.context.lexicon is None:
             return
         prose = doc.prose
-        # Judge each distinct capitalised word first (cached per spelling): most are known names,
-        # common words or register names, and a document without a word worth a look costs one scan.
-        wanted: dict[str, Interest] = {}
-        for word in set(CAPITALISED.findall(prose)):
-            interest = self._interest.get(word)
+        # Each capitalised word is judged once (cached per spelling): most are known names, common
+        # words or register names, so most places cost a dictionary look-up and nothing more.
+        interests = self._interest
+        spans: list[tuple[int, int]] = []
+        for match in CAPITALISED.finditer(prose):
+            word = match.group()
+            interest = interests.get(word)
             if interest is None:
-                interest = self._interest[word] = self._interest_of(word)
+                interest = interests[word] = self._interest_of(word)
             if interest is not Interest.NONE:
-                wanted[word] = interest
-        if not wanted:
-            return
-        spans = sorted(
-            (start, start + len(word))
-            for word, interest in wanted.items()
-            for start in token_starts(prose, word)
-            if self._worth_a_look(prose, start, start + len(word), interest)
-        )
+                start, end = match.span()
+                if _word_starts_at(prose, start) and self._worth_a_look(prose, start, end, interest):
+                    spans.append((start, end))
         if not spans:
             return
         tokens = TokenCounts(prose)
@@ -234,6 +240,9 @@ class EntityKind(Kind):
 
         The runs are those `_run_verdict` builds from the word and from the two words before it.
         """
+        joined_before = start >= 2 and prose[start - 1] in RUN_GAPS and _is_letter(prose[start - 2])
+        if not joined_before and not (end + 1 < len(prose) and prose[end] in RUN_GAPS and prose[end + 1].isupper()):
+            return False  # no capitalised word joined to it: no run
         chain = [prose[start:end]]
         separators: list[str] = []
         here = start
@@ -265,10 +274,9 @@ class EntityKind(Kind):
 
     def _interest_of(self, word: str) -> Interest:
         """What a capitalised word can take part in, from the word alone."""
-        facts = self._facts(word)
-        if facts is DEMONYM:
-            return Interest.DEMONYM
-        if facts is not None:
+        if self._known(word):  # meant as written, unless a demonym stands for its country
+            return Interest.DEMONYM if self._facts(word) is DEMONYM else Interest.NONE
+        if self._facts(word) is not None:
             return Interest.WORD
         return Interest.NONE if self._plain(word) else Interest.RUN
 
@@ -574,21 +582,23 @@ class EntityKind(Kind):
         return plain
 
     @cached_property
-    def _names_by_part(self) -> dict[tuple[int, int, str], tuple[Entity, ...]]:
+    def _names_by_part(self) -> dict[tuple[int, int, str], tuple[tuple[Entity, str], ...]]:
         """The multi-word names a run can misspell, by (number of words, place, word) of each of their words.
 
         A run misspells a name in one word, so it shares every other word with it, in place:
         these are the only names to compare with it.
         """
 
-        def build() -> dict[tuple[int, int, str], tuple[Entity, ...]]:
-            found: dict[tuple[int, int, str], list[Entity]] = {}
-            for entity in self._index:
-                if entity.category in RUN_CATEGORIES:
-                    parts = NAME_PARTS.split(entity.name)
-                    if len(parts) > 1:
-                        for place, part in enumerate(parts):
-                            found.setdefault((len(parts), place, part), []).append(entity)
+        def build() -> dict[tuple[int, int, str], tuple[tuple[Entity, str], ...]]:
+            found: dict[tuple[int, int, str], list[tuple[Entity, str]]] = {}
+            for name, bucket in self._index.entities.items():
+                if " " not in name and "-" not in name:
+                    continue
+                listed = [(entity, name.casefold()) for entity in bucket if entity.category in RUN_CATEGORIES]
+                if listed:
+                    parts = NAME_PARTS.split(name)
+                    for place, part in enumerate(parts):
+                        found.setdefault((len(parts), place, part), []).extend(listed)
             return {key: tuple(entities) for key, entities in found.items()}
 
         return self.context.lexicon.memo(NAMES_BY_PART_MEMO, build)  # type: ignore[no-any-return]
@@ -824,23 +834,33 @@ BRAND_SUFFIX = re.compile(r"-(?:\d|[A-Z](?![^\W\d_]))")
 
 
 def _near_names(
-    surface: str, limit: int, sharing: list[tuple[Entity, ...]]
+    surface: str, limit: int, sharing: list[tuple[tuple[Entity, str], ...]]
 ) -> list[tuple[Entity, int]]:
-    """The entities among `sharing` 1..limit edits from `surface`, in `NameIndex.near`'s order."""
-    from rapidfuzz.distance import OSA
-
+    """The entities among `sharing` (with their case-folded names) 1..limit edits from `surface`, in
+    `NameIndex.near`'s order."""
     query = surface.casefold()
     found: list[tuple[Entity, int]] = []
     seen: set[Entity] = set()
     for entities in sharing:
-        for entity in entities:
-            if entity not in seen:
-                seen.add(entity)
-                distance = OSA.distance(query, entity.name.casefold(), score_cutoff=limit)
-                if 0 < distance <= limit:
-                    found.append((entity, distance))
+        for entity, key in entities:
+            if entity in seen:
+                continue
+            seen.add(entity)
+            if abs(len(key) - len(query)) > limit or key == query:
+                continue  # an edit changes the length by one at most
+            if one_edit_apart(query, key):
+                found.append((entity, 1))
+            elif limit > 1 and (distance := _osa_distance(query, key, limit)) <= limit:
+                found.append((entity, distance))
     found.sort(key=near_order)
     return found
+
+
+def _osa_distance(a: str, b: str, cutoff: int) -> int:
+    """The optimal-string-alignment distance of two strings (cutoff + 1 when greater than `cutoff`)."""
+    from rapidfuzz.distance import OSA
+
+    return int(OSA.distance(a, b, score_cutoff=cutoff))
 
 
 def _spelling_variant(a: str, b: str) -> bool:

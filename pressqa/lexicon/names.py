@@ -18,13 +18,14 @@ A distance-1 lookup (the common one: every real word, every short word) goes
 through a halves index: one edit, even a transposition, leaves either the
 first or the last (n-1)//2 letters of an n-letter name intact, so the names
 sharing the query's beginning or end of that length are the only ones to
-compare (a few dict look-ups, about 5 us, against ~70 us for a scan; built in
-a few milliseconds after the first SCANS_BEFORE_HALVES look-ups, so a one-file
-pre-commit run does not pay for it). Larger distances hand the length groups
-within reach to rapidfuzz, which compares them in C with an early cut-off
-(about 0.1 ms a lookup over ~4,000 names, nothing to build). A pure-Python
-symmetric-delete index was measured too: 0.12 ms a lookup but 0.5 s to build,
-too slow for a pre-commit run.
+compare, in plain Python (a few dict look-ups, about 5 us, against ~100 us for
+a rapidfuzz scan). The index is built one name length at a time, when a query
+first needs it (well under a millisecond each), so a one-file pre-commit run
+builds only what it uses and never imports rapidfuzz for it. Larger distances
+hand the length groups within reach to rapidfuzz, which compares them in C
+with an early cut-off (about 0.1 ms a lookup over ~4,000 names, nothing to
+build). A pure-Python symmetric-delete index was measured too: 0.12 ms a lookup
+but 0.5 s to build, too slow for a pre-commit run.
 """
 
 from __future__ import annotations
@@ -57,8 +58,6 @@ CATEGORY_ORDER: tuple[str, ...] = (
 
 #: The largest distance `NameIndex.near` looks at.
 MAX_DISTANCE = 3
-#: Distance-1 look-ups done by scanning before the halves index is built (it costs about 50 scans to build).
-SCANS_BEFORE_HALVES = 50
 
 
 @dataclass(frozen=True)
@@ -165,8 +164,7 @@ class NameIndex:
     groups: dict[str, frozenset[str]] = field(default_factory=dict)
     _folded: dict[str, list[Entity]] = field(default_factory=dict, init=False, repr=False)
     _by_length: dict[int, list[str]] = field(default_factory=dict, init=False, repr=False)
-    _halves: dict[tuple[int, str], list[str]] | None = field(default=None, init=False, repr=False)
-    _scans: int = field(default=0, init=False, repr=False)
+    _halves: dict[int, dict[str, list[str]]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._build()
@@ -254,14 +252,6 @@ class NameIndex:
 
     def _one_edit(self, query: str) -> list[tuple[str, int]]:
         """Keys exactly one edit from `query`, found through the halves index (see the module docstring)."""
-        from rapidfuzz.distance import OSA
-
-        halves = self._halves
-        if halves is None:
-            self._scans += 1
-            if self._scans <= SCANS_BEFORE_HALVES:
-                return self._scan(query, 1)  # a short run (one release) is done before the index would pay off
-            halves = self._halves = self._build_halves()
         seen: set[str] = set()
         size = len(query)
         for length in (size - 1, size, size + 1):
@@ -269,22 +259,39 @@ class NameIndex:
             if half <= 0:
                 seen.update(self._by_length.get(length, ()))
                 continue
-            seen.update(halves.get((length, query[:half]), ()))
-            seen.update(halves.get((-length, query[size - half :]), ()))
+            halves = self._halves_of(length)
+            seen.update(halves.get(query[:half], ()))
+            seen.update(halves.get("\x00" + query[size - half :], ()))
         seen.discard(query)
-        return [(key, 1) for key in seen if OSA.distance(query, key, score_cutoff=1) == 1]
+        return [(key, 1) for key in seen if one_edit_apart(query, key)]
 
-    def _build_halves(self) -> dict[tuple[int, str], list[str]]:
-        """Keys by (length, first half) and (-length, last half), half = (length - 1) // 2 letters."""
-        halves: dict[tuple[int, str], list[str]] = {}
-        for length, keys in self._by_length.items():
+    def _halves_of(self, length: int) -> dict[str, list[str]]:
+        """The keys of one length by first half and (after a NUL) by last half, half = (length - 1) // 2 letters."""
+        halves = self._halves.get(length)
+        if halves is None:
+            halves = self._halves[length] = {}
             half = (length - 1) // 2
-            if half <= 0:
-                continue
-            for key in keys:
-                halves.setdefault((length, key[:half]), []).append(key)
-                halves.setdefault((-length, key[length - half :]), []).append(key)
+            for key in self._by_length.get(length, ()):
+                halves.setdefault(key[:half], []).append(key)
+                halves.setdefault("\x00" + key[length - half :], []).append(key)
         return halves
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with exactly one insertion, deletion, substitution or swap of neighbours (OSA distance 1)."""
+    if len(a) < len(b):
+        a, b = b, a
+    longer, shorter = len(a), len(b)
+    if longer - shorter > 1 or a == b:
+        return False
+    index = 0
+    while index < shorter and a[index] == b[index]:
+        index += 1
+    if longer > shorter:
+        return a[index + 1 :] == b[index:]
+    if a[index + 1 :] == b[index + 1 :]:
+        return True
+    return a[index] == b[index + 1] and a[index + 1] == b[index] and a[index + 2 :] == b[index + 2 :]
 
 
 def near_order(pair: tuple[Entity, int]) -> tuple[int, int, str]:
@@ -456,6 +463,8 @@ __all__: Sequence[str] = (
     "Person",
     "Register",
     "build_name_index",
+    "near_order",
+    "one_edit_apart",
     "load_names",
     "load_register",
     "read_table",

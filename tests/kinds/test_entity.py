@@ -131,3 +131,22 @@ def test_prose_words_give_words_gaps_and_offsets() -> None:
     assert (words.start(2), words.end(2)) == (10, 22)
     assert words.adjacent(0) and not words.adjacent(1)
     assert words.brand_suffix(4) and not words.brand_suffix(3)
+
+
+def test_list_siblings_far_back_in_long_words_are_still_read() -> None:
+    # The prose around "Ira" is split into words only nearby; long names make that stretch grow until it
+    # holds the whole list (three siblings and the "and" before the word).
+    text = "x " * 200 + "Representatives of Liechtenstein, Turkmenistan, Kazakhstan, and Ira arrived."
+    findings = _found(text)
+    assert [f.suggestions[0] for f in findings] == ["Iran"]
+    assert "Liechtenstein" in findings[0].message and "Kazakhstan" in findings[0].message
+
+
+def test_whole_words_are_found_as_the_word_splitter_finds_them() -> None:
+    from pressqa.kinds.entity import TokenCounts, token_starts
+
+    prose = "Ira's and Ira Gershwin, mIra, Ira\u2019 and O'Ira"
+    assert list(token_starts(prose, "Ira")) == [10, 30]
+    counts = TokenCounts(prose)
+    assert counts.count("Ira") == 2 and "Ira's" in counts and "Gershwin" in counts
+    assert "O" not in counts and "Ira Gershwin" not in counts

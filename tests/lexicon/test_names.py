@@ -122,9 +122,21 @@ def test_one_edit_lookups_agree_with_the_full_scan() -> None:
     from tests.rule_examples import context_for
 
     names = context_for().lexicon.names
-    names._halves = names._build_halves()  # the index, not the scan it starts with
     queries = ["Ukrane", "Ira", "Belaus", "Minks", "EU", "Kyev", "Gomle", "Cub", "Chine", "Asia-Pacfic", "Wang Yii", "X"]
+    queries += [e.name[:2] + e.name[3:] for e in list(names)[::7]]  # a letter dropped from every seventh name
+    queries += [e.name[:1] + e.name[2:3] + e.name[1:2] + e.name[3:] for e in list(names)[::11]]  # two swapped
     for query in queries:
         folded = query.casefold()
         assert sorted(names._one_edit(folded)) == sorted(names._scan(folded, 1)), query
     assert [e.name for e, _ in names.near("Belaus", 1)][:1] == ["Belarus"]
+
+
+def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None:
+    from rapidfuzz.distance import OSA
+
+    from pressqa.lexicon.names import one_edit_apart
+
+    words = ["", "a", "ab", "ba", "abc", "acb", "bac", "abcd", "abd", "abdc", "xbc", "aabc", "abcc", "ca", "aa"]
+    for a in words:
+        for b in words:
+            assert one_edit_apart(a, b) == (OSA.distance(a, b) == 1), (a, b)
