@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import islice, repeat
-from typing import Any, ClassVar, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from pressqa.document import Document
 from pressqa.finding import Finding, Severity
@@ -48,6 +48,9 @@ from pressqa.kinds.release_date import release_date
 from pressqa.prose import MASK
 from pressqa.rule import Kind, KindContext, Option, Rule
 from pressqa.tokens import ACRONYM, WORD, Token, document_tokens
+
+if TYPE_CHECKING:
+    from pressqa.lexicon import Lexicon
 
 CHECKS = (
     "listed",
@@ -247,22 +250,9 @@ class ConsistencyKind(Kind):
 
     @cached_property
     def _outdated_forms(self) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, datetime.date | None]]]:
-        """One regex over every rejected form, and each form's official replacement and date."""
-        replacements: dict[str, tuple[str, datetime.date | None]] = {}
-        demonym_of: dict[str, str] = {}
-        for demonym, countries in self.context.lexicon.names.demonyms.items():
-            for country in countries:
-                demonym_of.setdefault(country, demonym)
-        for entry in self.context.lexicon.register.official_names:
-            for rejected in entry.reject:
-                replacements.setdefault(rejected, (entry.official, entry.since))
-                adjective, current = rejected + "n", demonym_of.get(entry.official)
-                if rejected.endswith("ia") and current and current != adjective:
-                    replacements.setdefault(adjective, (current, entry.since))  # Belorussian -> Belarusian
-        if not replacements:
-            return None, replacements
-        alternation = "|".join(re.escape(f) for f in sorted(replacements, key=len, reverse=True))
-        return re.compile(rf"(?:{alternation})(?!\w)"), replacements
+        """One regex over every rejected form, and each form's official replacement and date (built once per lexicon)."""
+        lexicon = self.context.lexicon
+        return lexicon.memo(_outdated_forms, lambda: _outdated_forms(lexicon))
 
     def _outdated(self, doc: Document) -> Iterator[Finding]:
         pattern, replacements = self._outdated_forms
@@ -296,22 +286,13 @@ class ConsistencyKind(Kind):
 
     @cached_property
     def _variant_families(self) -> dict[str, tuple[str, str, str]]:
-        """A word form -> (family, variety 'gb'|'us', the other variety's form)."""
-        words = self.context.lexicon.words
-        include_ambiguous = bool(self.option("include_ambiguous"))
-        table: dict[str, tuple[str, str, str]] = {}
-        clashes: set[str] = set()
-        for pair in words.variant_pairs:
-            if pair.ambiguous and not include_ambiguous:
-                continue
-            family = _family(pair.british)
-            for form, variety, other in ((pair.british, "gb", pair.american), (pair.american, "us", pair.british)):
-                if form in table and table[form][1] != variety:
-                    clashes.add(form)
-                table.setdefault(form, (family, variety, other))
-        for form in clashes:
-            del table[form]
-        return table
+        """A word form -> (family, variety 'gb'|'us', the other variety's form) (built once per lexicon)."""
+        return self._variant_tables[0]
+
+    @cached_property
+    def _variant_tables(self) -> tuple[dict[str, tuple[str, str, str]], frozenset[str] | None]:
+        lexicon, include_ambiguous = self.context.lexicon, bool(self.option("include_ambiguous"))
+        return lexicon.memo((_variant_tables, include_ambiguous), lambda: _variant_tables(lexicon, include_ambiguous))
 
     def _variant_words(self, doc: Document) -> Iterator[tuple[int, int, str, tuple[str, str, str]]]:
         """(start, end, text, family entry) of each word or compound part (possessive off) with a variety."""
@@ -331,11 +312,10 @@ class ConsistencyKind(Kind):
             if entry is not None:
                 yield token.start, token.start + len(base), base, entry
 
-    @cached_property
+    @property
     def _variant_forms(self) -> frozenset[str] | None:
         """Every variant form, when each is one run of word characters (so a document's runs show which occur)."""
-        forms = frozenset(self._variant_families)
-        return forms if all(_WORD_RUN.fullmatch(form) for form in forms) else None
+        return self._variant_tables[1]
 
     def _may_mix_varieties(self, doc: Document) -> bool:
         """Whether some word family occurs in both varieties among the document's words (a cheap first look)."""
@@ -494,6 +474,46 @@ class ConsistencyKind(Kind):
             yield from self._flag_minority(doc, spans, key=str, suggest=lambda form, winner: winner)
 
 
+def _outdated_forms(lexicon: Lexicon) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, datetime.date | None]]]:
+    """One regex over every rejected official name, and each form's official replacement and date."""
+    replacements: dict[str, tuple[str, datetime.date | None]] = {}
+    demonym_of: dict[str, str] = {}
+    for demonym, countries in lexicon.names.demonyms.items():
+        for country in countries:
+            demonym_of.setdefault(country, demonym)
+    for entry in lexicon.register.official_names:
+        for rejected in entry.reject:
+            replacements.setdefault(rejected, (entry.official, entry.since))
+            adjective, current = rejected + "n", demonym_of.get(entry.official)
+            if rejected.endswith("ia") and current and current != adjective:
+                replacements.setdefault(adjective, (current, entry.since))  # Belorussian -> Belarusian
+    if not replacements:
+        return None, replacements
+    alternation = "|".join(re.escape(f) for f in sorted(replacements, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})(?!\w)"), replacements
+
+
+def _variant_tables(
+    lexicon: Lexicon, include_ambiguous: bool
+) -> tuple[dict[str, tuple[str, str, str]], frozenset[str] | None]:
+    """A word form -> (family, variety 'gb'|'us', the other variety's form), and the forms as a set when every one
+    is a single run of word characters (so the runs of a document show which occur)."""
+    table: dict[str, tuple[str, str, str]] = {}
+    clashes: set[str] = set()
+    for pair in lexicon.words.variant_pairs:
+        if pair.ambiguous and not include_ambiguous:
+            continue
+        family = _family(pair.british)
+        for form, variety, other in ((pair.british, "gb", pair.american), (pair.american, "us", pair.british)):
+            if form in table and table[form][1] != variety:
+                clashes.add(form)
+            table.setdefault(form, (family, variety, other))
+    for form in clashes:
+        del table[form]
+    forms = frozenset(table)
+    return table, forms if all(_WORD_RUN.fullmatch(form) for form in forms) else None
+
+
 class NamesAcrossFiles(ConsistencyKind):
     """`check: names-across-files`: each document's form of a name against the forms of the whole run.
 
@@ -527,8 +547,9 @@ class NamesAcrossFiles(ConsistencyKind):
                 folded = winning_form(mentions, lambda m: m.form.lower())
                 first = next(m for m in mentions if m.form.lower() == folded)
                 places = sum(1 for m in mentions if m.form.lower() == folded)
-            begin, end = doc.position(first.start), doc.position(first.end)
-            place = (first.start, first.end, begin.line, begin.column, end.line, end.column)
+            begin = doc.position(first.start)
+            # A mention is one word, never across a line break: it ends on its line, its length further on.
+            place = (first.start, first.end, begin.line, begin.column, begin.line, begin.column + first.end - first.start)
             self._uses[group].append(_Use(first.form, doc.path, place, places, first.listed))
         return ()
 
@@ -721,30 +742,22 @@ def _inventory(doc: Document) -> _Inventory:
     return doc.memo(_inventory, compute)
 
 
-def _joined_pairs(doc: Document) -> set[str]:
-    """Each word run of `_inventory(doc)` joined to the next one."""
-
-    def compute() -> set[str]:
-        runs = _inventory(doc).runs
-        return set(map(operator.add, runs, islice(runs, 1, None)))
-
-    return doc.memo(_joined_pairs, compute)
-
-
 def _may_have_compound_variants(doc: Document) -> bool:
     """Whether a compound may be written in two shapes: False only when none can be.
 
     Every shape's letters are word runs here: a closed word is a run, an open
     compound two runs with one space between, a hyphenated one two runs
-    around a hyphen. Closed and open forms of one stem meet only where two
-    neighbouring runs join to a run (up to a final s); a hyphenated form
-    needs its joined letters (up to a final s) as a run or as such a pair.
+    around a hyphen. Compound stems drop a final s, so closed and open forms
+    of one stem meet only where two neighbouring runs joined equal a run,
+    but for a final s; a hyphenated form needs its joined letters (with or
+    without a final s) as a run or as two runs with a space between.
     """
-    inventory, pairs = _inventory(doc), _joined_pairs(doc)
-    words, lower = inventory.words, inventory.lower
-    joined_words = (pairs & words) | pairs.intersection(map(operator.add, words, repeat("s")))
-    joined_words.update(word[:-1] for word in words.intersection(map(operator.add, pairs, repeat("s"))))
-    if any(_spaced(pair, lower, words) for pair in joined_words):
+    inventory = _inventory(doc)
+    words, runs, lower = inventory.words, inventory.runs, inventory.lower
+    strip = str.removesuffix
+    joined = map(operator.add, runs, islice(runs, 1, None))
+    meeting = set(map(strip, words, repeat("s"))).intersection(map(strip, joined, repeat("s")))
+    if any(_spaced(letters, lower, words) or _spaced(letters + "s", lower, words) for letters in meeting):
         return True
     for hyphen in _HYPHEN_BEFORE_LETTERS.finditer(lower):
         start = end = hyphen.start()
@@ -753,9 +766,9 @@ def _may_have_compound_variants(doc: Document) -> bool:
         after = _LETTERS.match(lower, end + 1)
         if end - start < 2 or after is None:
             continue
-        joined = lower[start:end] + after.group()
-        for form in (joined, joined + "s", joined[:-1] if joined.endswith("s") else joined):
-            if form in words or (form in pairs and _spaced(form, lower, words)):
+        letters = lower[start:end] + after.group()
+        for form in (letters, letters + "s", letters.removesuffix("s")):
+            if form in words or _spaced(form, lower, words):
                 return True
     return False
 

@@ -22,12 +22,19 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from pressqa.document import Document
-from pressqa.prose import MASK
 from pressqa.lexicon.translit import key_distance, keys_are_variants, name_key
+from pressqa.prose import MASK
 from pressqa.tokens import _MAYBE_BOUNDARY as MAYBE_SENTENCE_BOUNDARY
 from pressqa.tokens import _PATTERN as TOKEN_PATTERN
+from pressqa.tokens import (
+    ACRONYM,
+    APOSTROPHE,
+    WORD,
+    Token,
+    document_tokens,
+    opens_sentence,
+)
 from pressqa.tokens import _word_kind as word_kind
-from pressqa.tokens import ACRONYM, APOSTROPHE, WORD, Token, document_tokens, opens_sentence
 
 if TYPE_CHECKING:
     from pressqa.lexicon import Lexicon
@@ -196,10 +203,10 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
                 continue
         while (match := search(text, position)) is not None and (start := match.start()) < end:
             position = match.end()
-            kind = match.lastgroup
+            group = match.lastgroup
             value = match.group()
-            if kind == "plain" or kind is None or kind == WORD:
-                kind = WORD
+            kind = WORD if group is None or group == "plain" else group
+            if kind == WORD:
                 if value[1:2].isupper():
                     kind = word_kind(value)
                 if kind == WORD and value[-1] in APOSTROPHE and not value[:-1].endswith(("s", "S")):
@@ -266,7 +273,7 @@ def name_candidates(
     last = len(tokens) - 1
     found: list[Token] = []
     for index, token in enumerate(tokens):
-        text, start, end, kind, first = token
+        text, start, _, kind, first = token
         if kind != WORD or not text[:1].isupper() or index in covered:
             continue
         if "-" not in text and "‑" not in text:  # one part, the token itself: its checks inlined
