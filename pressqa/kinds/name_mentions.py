@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from pressqa.document import Document
@@ -123,6 +124,13 @@ class RegisterForms:
             candidates.sort(key=lambda item: -len(item[0]))
         # A token can start a match only if it (or its base) is some form's first word or a surname.
         self.openers = frozenset(self.by_first) | frozenset(self.surnames)
+        # Every token text whose `base_text` is an opener: the openers and their possessives.
+        self.opener_texts = self.openers | {
+            text
+            for opener in self.openers
+            for text in [opener + a + s for a in APOSTROPHES for s in ("s", "S")] + [opener + a for a in APOSTROPHES]
+            if base_text(text) in self.openers
+        }
         # No token crosses a space, so the tokens a mention can involve lie in the space-delimited chunks
         # holding a capital or one of the lower-case words of a form ("da" in "Lula da Silva").
         self.lower_words = tuple(sorted({w for words, _ in self._all_forms() for w in words if not _has_capital(w)}))
@@ -228,12 +236,11 @@ def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[li
     """Mentions of register people (given name and surname slots) and the indexes of the tokens they cover."""
     mentions: list[Mention] = []
     covered: set[int] = set()
-    openers = forms.openers
-    openings = [
-        index
-        for index, token in enumerate(tokens)
-        if (text := token[0]) in openers or (text[-1] in POSSESSIVE_ENDS and base_text(text) in openers)
-    ]
+    texts = list(map(itemgetter(0), tokens))
+    present = forms.opener_texts.intersection(texts)
+    if not present:
+        return mentions, covered
+    openings = [index for index, text in enumerate(texts) if text in present]
     resume = 0  # a match covers its tokens: none of them starts another
     for index in openings:
         if index < resume or tokens[index].kind != WORD:
@@ -270,18 +277,22 @@ def name_candidates(
     `prose` is the text the tokens come from: sentence starts are worked out here, for common words only.
     """
     common_opener = _CommonOpeners(lexicon, language)
+    known_openers = common_opener.answers
     last = len(tokens) - 1
     found: list[Token] = []
     for index, token in enumerate(tokens):
         text, start, _, kind, first = token
-        if kind != WORD or not text[:1].isupper() or index in covered:
+        if kind != WORD or not text[:1].isupper() or (covered and index in covered):
             continue
         if "-" not in text and "‑" not in text:  # one part, the token itself: its checks inlined
             if text[-1] in POSSESSIVE_ENDS and (base := base_text(text)) is not text:
                 text, token = base, Token(base, start, start + len(base), kind, first)
             if len(text) < MIN_NAME_LENGTH or text.isupper() or (not text.isascii() and NON_LATIN.search(text)):
                 continue
-            if common_opener(text) and not _opens_name(tokens, index, last) and opens_sentence_at(prose, start):
+            opener = known_openers.get(text)
+            if opener is None:
+                opener = common_opener(text)
+            if opener and not _opens_name(tokens, index, last) and opens_sentence_at(prose, start):
                 continue
             found.append(token)
             continue
@@ -315,16 +326,16 @@ class _CommonOpeners:
     """Whether a capitalised word is a common English word and no name (so, sentence-initial, not a name)."""
 
     def __init__(self, lexicon: Lexicon, language: str) -> None:
-        self._answers: dict[str, bool] = lexicon.memo((_CommonOpeners, language), dict)
+        self.answers: dict[str, bool] = lexicon.memo((_CommonOpeners, language), dict)
         self._lexicon = lexicon
         self._language = language
 
     def __call__(self, text: str) -> bool:
-        answer = self._answers.get(text)
+        answer = self.answers.get(text)
         if answer is None:
             lexicon = self._lexicon
             answer = not lexicon.names.is_known(text) and lexicon.words.is_common_word(text.lower(), self._language)
-            self._answers[text] = answer
+            self.answers[text] = answer
         return answer
 
 

@@ -9,9 +9,12 @@ import pytest
 from pressqa.document import Document
 from pressqa.engine import Engine
 from pressqa.finding import Finding, Severity
+from pressqa.kinds import consistency as consistency_module
+from pressqa.kinds import name_mentions
 from pressqa.kinds.release_date import release_date
 from pressqa.loader import load_rules
 from pressqa.rule import KindContext, Rule
+from pressqa.tokens import document_tokens
 from tests.rule_examples import context_for, rules_root, run_rule
 
 RULES, _ = load_rules([rules_root()])
@@ -242,3 +245,58 @@ def test_a_bad_check_name_is_a_rule_error() -> None:
         ("listed", "names", "names-across-files", "outdated-names", "spelling-variants", "terms")
     ))]
     assert KindContext  # the context type is what kinds receive
+
+
+# -- quick first looks: they may let a document through, never turn one away that has a finding ---------------
+
+TRICKY_NAMES = (
+    "A. Lukashenko met A.A. Vishnevsky and Mr. Putin’s aide in the U.S. on 5 May.\n"
+    "Write to info@Belta.by or see www.Belarus.by and #Belarus, @Lukashenko, Su57, G20, 6thParatroop.\n"
+    "Luiz Inácio Lula da Silva, Mohammed bin Salman and Abdel Fattah el-Sisi (Minsk), “Kyiv”, Belarus’ and "
+    "McDonald's; foo_Bar, Минск, anti-Russian and Minsk-Moscow talks, Ⅻ, Minsk².\n"
+)
+
+
+def test_name_tokens_are_the_tokeniser_s_own_where_a_capital_is() -> None:
+    doc = Document.from_text("release.txt", TRICKY_NAMES)
+    forms = name_mentions.RegisterForms(context_for().lexicon.register.people)
+    partial = {(t.text, t.start, t.end, t.kind) for t in name_mentions.name_tokens(doc, forms)}
+    full = {(t.text, t.start, t.end, t.kind) for t in document_tokens(doc)}
+    assert partial <= full
+    capitalised = {t for t in full if t[0][:1].isupper()} | {t for t in full if t[0] in ("da", "bin")}
+    assert capitalised <= partial
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("Tax payers wrote in. The taxpayer answered.", True),
+        ("Russia’s tax payers and the taxpayers met.", True),
+        ("The counter-terrorism unit and counterterrorism law.", True),
+        ("The three-year plan took three years.", True),
+        ("Russia’s president and the presidents met. A well-known fact.", False),
+        ("The President spoke to the press.", False),
+    ],
+)
+def test_the_compound_look_lets_every_two_shape_document_through(text: str, may: bool) -> None:
+    assert consistency_module._may_have_compound_variants(Document.from_text("release.txt", text)) is may
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("BelTA reported. According to BELTA, talks went well.", True),
+        ("NATO met. The Nato summit ended.", True),
+        ("NATO met. NATO left. A senator spoke.", False),
+        ("The CIS met. The decision was made.", False),
+    ],
+)
+def test_the_capitals_look_lets_every_two_casing_document_through(text: str, may: bool) -> None:
+    assert consistency_module._may_have_case_variants(Document.from_text("release.txt", text)) is may
+
+
+def test_a_lower_case_word_at_the_start_still_opens_a_register_name() -> None:
+    text = "da Silva spoke. Luiz Inácio Lula da Silva met Lula da Silva."
+    doc = Document.from_text("release.txt", text)
+    forms = name_mentions.RegisterForms(context_for().lexicon.register.people)
+    assert ("da", 0) in {(t.text, t.start) for t in name_mentions.name_tokens(doc, forms)}
