@@ -547,9 +547,8 @@ class NamesAcrossFiles(ConsistencyKind):
                 folded = winning_form(mentions, lambda m: m.form.lower())
                 first = next(m for m in mentions if m.form.lower() == folded)
                 places = sum(1 for m in mentions if m.form.lower() == folded)
-            begin = doc.position(first.start)
-            # A mention is one word, never across a line break: it ends on its line, its length further on.
-            place = (first.start, first.end, begin.line, begin.column, begin.line, begin.column + first.end - first.start)
+            begin, finish = doc.position(first.start), doc.position(first.end)
+            place = (first.start, first.end, begin.line, begin.column, finish.line, finish.column)
             self._uses[group].append(_Use(first.form, doc.path, place, places, first.listed))
         return ()
 
