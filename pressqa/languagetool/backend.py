@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -46,6 +46,7 @@ __all__ = [
 
 URL_ENV = "PRESSQA_LANGUAGETOOL_URL"
 DOWNLOAD_ENV = "PRESSQA_LANGUAGETOOL_DOWNLOAD"
+SERVER_INFO_MAX_AGE = 600.0  # seconds a server's reported version is trusted without asking again
 CACHE_DIR_ENV = "PRESSQA_CACHE_DIR"
 HOW_TO_ENABLE = (
     f"set {URL_ENV} to a LanguageTool server, or install Java 17+ and LanguageTool (see README)"
@@ -271,11 +272,21 @@ def open_backend(
         origin = "local server"
 
     client = LanguageToolClient(target, timeout=request_timeout)
-    try:
-        info = client.info(timeout=min(request_timeout, 10.0))
-    except LanguageToolError as error:
-        return OpenResult(None, f"grammar skipped: {_one_line(error)}")
     cache = ResultCache(cache_dir / "languagetool-results.sqlite3") if use_cache else None
+    # A run whose paragraphs are all cached need not reach the server at all: its version,
+    # which keys the cache, is taken from a recent answer.
+    remembered = cache.server_info(client.base_url, SERVER_INFO_MAX_AGE) if cache is not None else None
+    if remembered is not None:
+        info = ServerInfo(**remembered)
+    else:
+        try:
+            info = client.info(timeout=min(request_timeout, 10.0))
+        except LanguageToolError as error:
+            if cache is not None:
+                cache.close()
+            return OpenResult(None, f"grammar skipped: {_one_line(error)}")
+        if cache is not None:
+            cache.remember_server(client.base_url, asdict(info))
     backend = GrammarBackend(client, info, cache=cache, workers=workers, origin=origin)
     return OpenResult(backend, None)
 

@@ -94,6 +94,35 @@ class ResultCache:
         except sqlite3.Error as error:
             self._disable(error)
 
+    def server_info(self, url: str, max_age: float) -> dict[str, str] | None:
+        """What the server at `url` said about itself, if it said so less than `max_age` seconds ago."""
+        connection = self._connect()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT info, checked FROM servers WHERE url = ?", (url,)).fetchone()
+            if row is None or time.time() - row[1] > max_age:
+                return None
+            info = json.loads(row[0])
+        except (sqlite3.Error, ValueError) as error:
+            self._disable(error)
+            return None
+        return info if isinstance(info, dict) else None
+
+    def remember_server(self, url: str, info: Mapping[str, str]) -> None:
+        """Note what the server at `url` said about itself (its version keys the results)."""
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO servers (url, info, checked) VALUES (?, ?, ?)",
+                    (url, json.dumps(dict(info)), int(time.time())),
+                )
+        except sqlite3.Error as error:
+            self._disable(error)
+
     def clear(self) -> None:
         """Remove every entry."""
         connection = self._connect()
@@ -131,6 +160,10 @@ class ResultCache:
                     " key TEXT PRIMARY KEY, matches TEXT NOT NULL, used INTEGER NOT NULL)"
                 )
                 connection.execute("CREATE INDEX IF NOT EXISTS results_used ON results(used)")
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS servers ("
+                    " url TEXT PRIMARY KEY, info TEXT NOT NULL, checked INTEGER NOT NULL)"
+                )
                 connection.execute(
                     "DELETE FROM results WHERE used < ?",
                     (int(time.time()) - _PRUNE_AFTER_SECONDS,),

@@ -262,3 +262,23 @@ def test_failed_download_is_reported_not_raised(tmp_path: Path) -> None:
     reason = done.stdout.strip().splitlines()[-1]
     assert reason.startswith("grammar skipped: ")
     assert "Traceback" not in done.stderr
+
+
+def test_a_recent_server_version_is_remembered_so_cached_runs_need_no_request(
+    replay_server: ReplayServer, tmp_path: Path
+) -> None:
+    first, reason = open_backend(replay_server.url, "server", env={}, cache_dir=tmp_path)
+    assert first is not None, reason
+    first.close()
+    second, reason = open_backend(replay_server.url, "server", env={}, cache_dir=tmp_path)
+    assert second is not None, reason
+    second.close()
+    info_requests = [path for path, _ in replay_server.state.requests if path == "/v2/info"]
+    assert len(info_requests) == 1
+    assert second.info == first.info
+
+
+def test_an_unreachable_server_is_still_reported_without_a_remembered_version(tmp_path: Path) -> None:
+    backend, reason = open_backend("http://127.0.0.1:9", "server", env={}, cache_dir=tmp_path)
+    assert backend is None
+    assert reason is not None and reason.startswith("grammar skipped:")
