@@ -75,3 +75,24 @@ def test_gender_endings_are_recognised() -> None:
 )
 def test_key_distance_counts_edits_and_transpositions(a: str, b: str, distance: int) -> None:
     assert key_distance(a, b) == key_distance(b, a) == distance
+
+
+def _every_rule_applied(word: str) -> str:
+    """A key part as the rules give it when every one runs, the strings each needs not looked at."""
+    from pressqa.lexicon import translit
+
+    for pattern, replacement, _ in translit._RULES:
+        word = pattern.sub(replacement, word)
+    return translit._DOUBLED_RUN.sub(r"\1", word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["shchukin", "dzhabarov", "djokovic", "zhukov", "tchaikovsky", "khodorkovsky", "schmidt", "yekaterinburg",
+     "iurii", "yuriy", "aleksandr", "alexander", "alyaksandr", "zelenskyy", "tsybulsky", "tzar", "tcherkassy",
+     "juan", "jean", "majorov", "marii", "anna", "lukashenko", "jjj", "ieie", "philipp", "hugh", "matthew"],
+)
+def test_rules_skipped_for_missing_letters_give_the_same_key(word: str) -> None:
+    from pressqa.lexicon import translit
+
+    assert translit._key_part(word) == _every_rule_applied(word)
