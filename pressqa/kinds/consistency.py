@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 import operator
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -37,14 +37,16 @@ from pressqa.finding import Finding, Severity
 from pressqa.kinds.majority import winning_form
 from pressqa.kinds.name_mentions import (
     MAYBE_CAPITAL,
+    DocumentNames,
     Mention,
     NameGrouper,
     RegisterForms,
     base_of,
     document_bases,
-    document_mentions,
+    document_names,
 )
 from pressqa.kinds.release_date import release_date
+from pressqa.lexicon.translit import name_key
 from pressqa.prose import MASK
 from pressqa.rule import Kind, KindContext, Option, Rule
 from pressqa.tokens import ACRONYM, WORD, Token, document_tokens
@@ -61,12 +63,12 @@ CHECKS = (
     "terms",
 )
 SEVERITIES = ("suggestion", "warning", "error")
+_TEXT = operator.itemgetter(0)  # a token's text
+_SPAN = operator.itemgetter(1, 2)  # a token's start and end
+
 # Words after which a hyphenated compound is a noun ("member-states and"), not an attribute ("three-year term").
 FUNCTION_WORDS = frozenset(
-    "a an the and or but nor of in on at to for by with from as is are was were be been has have had will would "
-    "shall should can could may might must that which who whom whose this these those it its their there than "
-    "then so not no also into onto over under about after before between during through against among since "
-    "until while where when how what why if".split()
+    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "their", "there", "than", "then", "so", "not", "no", "also", "into", "onto", "over", "under", "about", "after", "before", "between", "during", "through", "against", "among", "since", "until", "while", "where", "when", "how", "what", "why", "if"]
 )
 
 
@@ -229,17 +231,34 @@ class ConsistencyKind(Kind):
     # -- names within a document --------------------------------------------------------------------
 
     def _names(self, doc: Document) -> Iterator[Finding]:
-        groups: dict[str, list[Mention]] = defaultdict(list)
-        for mention in document_mentions(doc, self.context.lexicon, self.register_forms, self.grouper):
-            groups[mention.group].append(mention)
-        for mentions in groups.values():
-            if len(mentions) < 2:
-                continue  # one mention: nothing to compare
-            form = mentions[0].form
-            if all(m.form == form for m in mentions):
+        names = self._document_names(doc)
+        groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        preferred: dict[str, str | None] = {}
+        for mention in names.register:
+            groups[mention.group].append((mention.start, mention.end, mention.form))
+            preferred.setdefault(mention.group, mention.preferred)
+        candidates = names.candidates
+        if candidates:
+            texts = list(map(_TEXT, candidates))
+            group_of = self.grouper.groups(texts)
+            forms_of: dict[str, int] = defaultdict(int)
+            for group in group_of.values():
+                forms_of[group] += 1
+            if len(forms_of) < len(group_of):  # some group has two forms: only those are compared
+                for text, start, end, *_ in candidates:
+                    group = group_of[text]
+                    if forms_of[group] > 1:
+                        groups[group].append((start, end, text))
+        compared = [(spans[0][0], group) for group, spans in groups.items() if len(spans) > 1]
+        for _, group in sorted(compared):  # in the order of the groups' first mentions
+            spans = groups[group]
+            form = spans[0][2]
+            if all(span[2] == form for span in spans):
                 continue  # one form: the common case
-            spans = [(m.start, m.end, m.form) for m in mentions]
-            yield from self._flag_minority(doc, spans, preferred=mentions[0].preferred, weight=self._is_known_form)
+            yield from self._flag_minority(doc, spans, preferred=preferred.get(group), weight=self._is_known_form)
+
+    def _document_names(self, doc: Document) -> DocumentNames:
+        return document_names(doc, self.context.lexicon, self.register_forms, self.language)
 
     def _is_known_form(self, form: str) -> int:
         """1 for a listed name or dictionary word, so a 1:1 tie with a slip (Ukraine/Ukrine) keeps the real one."""
@@ -535,22 +554,72 @@ class NamesAcrossFiles(ConsistencyKind):
         return ()
 
     def observe(self, doc: Document) -> Iterable[Finding]:
-        groups: dict[str, list[Mention]] = defaultdict(list)
-        for mention in document_mentions(doc, self.context.lexicon, self.register_forms, self.grouper, near=False):
-            groups[mention.group].append(mention)
-        for group, mentions in groups.items():
+        names = self._document_names(doc)
+        register: dict[str, list[Mention]] = defaultdict(list)
+        for mention in names.register:
+            register[mention.group].append(mention)
+        for group, mentions in register.items():
             if mentions[0].preferred:
                 self._preferred[group] = mentions[0].preferred
-            if len(mentions) == 1 or all(m.form == mentions[0].form for m in mentions):
-                first, places = mentions[0], len(mentions)  # one form only: the common case
+            counts = Counter(m.form for m in mentions)
+            firsts = {m.form: (m.start, m.end) for m in reversed(mentions)}
+            self._use(doc, group, counts, firsts, listed=True)
+        candidates = names.candidates
+        if not candidates:
+            return ()
+        # Each written form once: how often, and where first (a form's group is its key, so forms are grouped,
+        # not mentions; most groups have one form).
+        texts = list(map(_TEXT, candidates))
+        counts = Counter(texts)
+        firsts = dict(zip(reversed(texts), map(_SPAN, reversed(candidates))))
+        by_group: dict[str, list[str]] = {}
+        for text in counts:
+            group = "auto:" + name_key(text)
+            forms = by_group.get(group)
+            if forms is None:
+                by_group[group] = [text]
             else:
-                folded = winning_form(mentions, lambda m: m.form.lower())
-                first = next(m for m in mentions if m.form.lower() == folded)
-                places = sum(1 for m in mentions if m.form.lower() == folded)
-            begin, finish = doc.position(first.start), doc.position(first.end)
-            place = (first.start, first.end, begin.line, begin.column, finish.line, finish.column)
-            self._uses[group].append(_Use(first.form, doc.path, place, places, first.listed))
+                forms.append(text)
+        uses, path, position, new = self._uses, doc.path, doc.position, tuple.__new__
+        for group, forms in by_group.items():
+            if len(forms) > 1:
+                self._use(doc, group, counts, firsts, forms)
+                continue
+            form = forms[0]  # the common case inlined: one form
+            start, end = firsts[form]
+            begin, finish = position(start), position(end)
+            place = (start, end, begin.line, begin.column, finish.line, finish.column)
+            uses[group].append(new(_Use, (form, path, place, counts[form], False)))
         return ()
+
+    def _use(
+        self,
+        doc: Document,
+        group: str,
+        counts: Mapping[str, int],
+        firsts: Mapping[str, tuple[int, int]],
+        forms: Sequence[str] | None = None,
+        listed: bool = False,
+    ) -> None:
+        """Record how a document writes one group: its majority form (by lower case), where first, how often."""
+        forms = list(counts) if forms is None else forms
+        if len(forms) == 1:
+            form = forms[0]
+            places = counts[form]
+        else:  # the most used form by lower case; on a tie the first used
+            folded: dict[str, int] = defaultdict(int)
+            first_of: dict[str, int] = {}
+            for each in forms:
+                lower, start = each.lower(), firsts[each][0]
+                folded[lower] += counts[each]
+                first_of[lower] = min(start, first_of.get(lower, start))
+            winner = max(folded, key=lambda f: (folded[f], -first_of[f]))
+            form = min((each for each in forms if each.lower() == winner), key=lambda f: firsts[f][0])
+            places = folded[winner]
+        start, end = firsts[form]
+        begin, finish = doc.position(start), doc.position(end)
+        place = (start, end, begin.line, begin.column, finish.line, finish.column)
+        self._uses[group].append(_Use(form, doc.path, place, places, listed))
 
     def take_state(self) -> object:
         state = (dict(self._uses), dict(self._preferred))

@@ -60,21 +60,15 @@ CLOSING_PUNCTUATION = ".,;:!?)]}”\"»…*"
 
 
 class Mention(NamedTuple):
-    """One name token: the span of its base form, the form as written, its group and the group's house form.
-
-    A tuple, not a dataclass: a release has hundreds, built afresh for each document.
-    """
+    """One register person's name token: the span of its base form, the form as written, its group
+    (`person:<house form>:given|surname`) and the group's house form. Other name tokens stay tokens, grouped by
+    the caller (`DocumentNames`)."""
 
     start: int
     end: int
     form: str
     group: str
     preferred: str | None = None
-
-    @property
-    def listed(self) -> bool:
-        """Whether the group comes from the register (a known person), not from automatic grouping."""
-        return self.group.startswith("person:")
 
 
 def base_of(token: Token) -> Token:
@@ -390,13 +384,11 @@ class NameGrouper:
             return False  # Russia/Russian: a derived word, not another spelling
         return key_a[:1] == key_b[:1] and key_distance(key_a, key_b) <= 1
 
-    def groups(self, forms: Iterable[str], near: bool = True) -> dict[str, str]:
-        """Each form's group id: `auto:<key of the group's first form>`; `near=False` merges equal keys only."""
+    def groups(self, forms: Iterable[str]) -> dict[str, str]:
+        """Each form's group id: `auto:<key of the group's first form>` (across files, a form's group is
+        `auto:<its own key>`: equal keys alone merge there)."""
         ordered = list(dict.fromkeys(forms))
         keys = {form: name_key(form) for form in ordered}
-        if not near:
-            # Equal keys alone merge, so each group is named by its forms' one key (a vetoed form's too).
-            return {form: "auto:" + key for form, key in keys.items()}
         place = {form: index for index, form in enumerate(ordered)}
         parent = {form: form for form in ordered}
 
@@ -447,30 +439,21 @@ def _near_pairs(keyed: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
                     yield form_a, form_b
 
 
-def document_mentions(
-    doc: Document, lexicon: Lexicon, forms: RegisterForms, grouper: NameGrouper, near: bool = True
-) -> list[Mention]:
-    """Every name mention of a document with its group, in text order (computed once per document)."""
-    key = (document_mentions, id(lexicon), id(forms), id(grouper), near)
-    return doc.memo(key, lambda: _mentions(doc, lexicon, forms, grouper, near))
+class DocumentNames(NamedTuple):
+    """A document's name mentions: those of register people (grouped by slot) and the other name candidates,
+    each in text order. Candidates are grouped by the caller: by exact key across files, by near key within one."""
+
+    register: list[Mention]
+    candidates: list[Token]
 
 
-def _mentions(doc: Document, lexicon: Lexicon, forms: RegisterForms, grouper: NameGrouper, near: bool) -> list[Mention]:
-    key = (_name_tokens, id(lexicon), id(forms), grouper.language)
-    mentions, candidates = doc.memo(key, lambda: _name_tokens(doc, lexicon, forms, grouper.language))
-    group_of = grouper.groups([t.text for t in candidates], near=near)
-    new = tuple.__new__
-    found = [new(Mention, (t.start, t.end, t.text, group_of[t.text], None)) for t in candidates]
-    if mentions:
-        found += mentions
-        found.sort()  # by start: no two mentions start at one offset
-    return found
+def document_names(doc: Document, lexicon: Lexicon, forms: RegisterForms, language: str) -> DocumentNames:
+    """The register mentions and the other name candidates of a document (computed once per document)."""
+    key = (document_names, id(lexicon), id(forms), language)
+    return doc.memo(key, lambda: _document_names(doc, lexicon, forms, language))
 
 
-def _name_tokens(
-    doc: Document, lexicon: Lexicon, forms: RegisterForms, language: str
-) -> tuple[list[Mention], list[Token]]:
-    """The register mentions and the other name candidates of a document: the part shared by near and exact grouping."""
+def _document_names(doc: Document, lexicon: Lexicon, forms: RegisterForms, language: str) -> DocumentNames:
     tokens = name_tokens(doc, forms)
     mentions, covered = register_mentions(tokens, forms)
-    return mentions, name_candidates(doc.prose, tokens, covered, lexicon, language)
+    return DocumentNames(mentions, name_candidates(doc.prose, tokens, covered, lexicon, language))
