@@ -206,27 +206,32 @@ class ConsistencyKind(Kind):
     # -- listed groups ------------------------------------------------------------------------------
 
     @cached_property
-    def _listed_patterns(self) -> list[tuple[list[str], re.Pattern[str], bool]]:
-        """Each group's forms, its pattern (the start boundary is checked by `_unhyphenated_matches`), and its case mode."""
+    def _listed_patterns(self) -> list[tuple[list[tuple[str, frozenset[str]]], re.Pattern[str], bool]]:
+        """Each group's forms (each with its word runs, lower case), its pattern (the start boundary is checked by
+        `_unhyphenated_matches`), and its case mode."""
         compiled = []
         for group in self.option("either"):
             forms = [str(f) for f in group]
             ignorecase = len({f.lower() for f in forms}) == len(forms)
             alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             pattern = re.compile(rf"(?:{alternation})(?![\w-])", re.IGNORECASE if ignorecase else 0)
-            compiled.append((forms, pattern, ignorecase))
+            runs = [(form, frozenset(_WORD_RUN.findall(form.lower()))) for form in forms]
+            compiled.append((runs, pattern, ignorecase))
         return compiled
 
     def _listed(self, doc: Document) -> Iterator[Finding]:
-        prose, lower = doc.prose, _inventory(doc).lower
-        for forms, pattern, ignorecase in self._listed_patterns:
-            if sum((f.lower() in lower) if ignorecase else (f in prose) for f in forms) < 2:
+        prose, inventory = doc.prose, _inventory(doc)
+        words, lower = inventory.words, inventory.lower
+        for runs, pattern, ignorecase in self._listed_patterns:
+            # A form the pattern matches is whole word runs of the document: a set test rules out most groups.
+            forms = [form for form, needed in runs if needed <= words]
+            if len(forms) < 2 or sum((f.lower() in lower) if ignorecase else (f in prose) for f in forms) < 2:
                 continue  # fewer than two of the forms occur at all: nothing to compare
             spans = [span for span in _unhyphenated_matches(pattern, doc.prose) if MASK not in span[2]]
             if ignorecase:
-                yield from self._flag_minority(doc, spans, key=str.lower, preferred=forms[0])
+                yield from self._flag_minority(doc, spans, key=str.lower, preferred=runs[0][0])
             else:  # the forms differ in case only: the winner is suggested exactly as written
-                yield from self._flag_minority(doc, spans, key=str, preferred=forms[0], suggest=lambda f, w: w)
+                yield from self._flag_minority(doc, spans, key=str, preferred=runs[0][0], suggest=lambda f, w: w)
 
     # -- names within a document --------------------------------------------------------------------
 
