@@ -37,11 +37,14 @@ from pressqa.finding import Finding, Severity
 from pressqa.kinds.majority import winning_form
 from pressqa.kinds.name_mentions import (
     MAYBE_CAPITAL,
+    POSSESSIVE_ENDS,
     DocumentNames,
     Mention,
     NameGrouper,
     RegisterForms,
     base_of,
+    base_text,
+    chunk_tokens,
     document_bases,
     document_names,
 )
@@ -318,10 +321,10 @@ class ConsistencyKind(Kind):
         lexicon, include_ambiguous = self.context.lexicon, bool(self.option("include_ambiguous"))
         return lexicon.memo((_variant_tables, include_ambiguous), lambda: _variant_tables(lexicon, include_ambiguous))
 
-    def _variant_words(self, doc: Document) -> Iterator[tuple[int, int, str, tuple[str, str, str]]]:
+    def _variant_words(self, tokens: Iterable[Token]) -> Iterator[tuple[int, int, str, tuple[str, str, str]]]:
         """(start, end, text, family entry) of each word or compound part (possessive off) with a variety."""
         families = self._variant_families
-        for token, base in zip(document_tokens(doc), document_bases(doc)):
+        for token in tokens:
             if token.kind != WORD:
                 continue
             text = token.text
@@ -332,6 +335,7 @@ class ConsistencyKind(Kind):
                     if entry is not None:
                         yield part.start, part.end, part.text, entry
                 continue
+            base = base_text(text) if text[-1] in POSSESSIVE_ENDS else text
             entry = families.get(base.lower())
             if entry is not None:
                 yield token.start, token.start + len(base), base, entry
@@ -341,25 +345,38 @@ class ConsistencyKind(Kind):
         """Every variant form, when each is one run of word characters (so a document's runs show which occur)."""
         return self._variant_tables[1]
 
-    def _may_mix_varieties(self, doc: Document) -> bool:
-        """Whether some word family occurs in both varieties among the document's words (a cheap first look)."""
+    def _variant_tokens(self, doc: Document) -> Sequence[Token]:
+        """The tokens that may be variant words: none when no word family occurs in both varieties among the
+        document's words, else those of the chunks holding a variant form (every token when forms are not runs)."""
         forms = self._variant_forms
         if forms is None:
-            return True
+            return document_tokens(doc)
+        inventory = _inventory(doc)
+        present = inventory.words & forms
         families = self._variant_families
         seen: dict[str, str] = {}
-        for form in _inventory(doc).words & forms:
+        for form in present:
             family, variety, _ = families[form]
             if seen.setdefault(family, variety) != variety:
-                return True
-        return False
+                break
+        else:
+            return ()  # no family in two varieties: nothing to compare
+        lower, prose = inventory.lower, doc.prose
+        if len(lower) != len(prose):
+            return document_tokens(doc)  # lower-casing moved offsets: the lower-case text cannot place the words
+        # A variant word (or compound part) lower-cased is a present form at its own offset in the lower-case text.
+        places = sorted(at for form in present for at in _occurrences(lower, form))
+        return chunk_tokens(prose, [(at, _CHUNK_REST.match(prose, at).end()) for at in places])
 
     def _spelling_variants(self, doc: Document) -> Iterator[Finding]:
-        if self.language != "en" or not self._may_mix_varieties(doc):
+        if self.language != "en":
+            return
+        tokens = self._variant_tokens(doc)
+        if not tokens:
             return
         groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         variety: dict[str, tuple[str, str]] = {}
-        for start, end, text, entry in self._variant_words(doc):
+        for start, end, text, entry in self._variant_words(tokens):
             groups[entry[0]].append((start, end, text))
             variety[text.lower()] = (entry[1], entry[2])
         for spans in groups.values():
@@ -787,6 +804,15 @@ def _counted(number: int, noun: str) -> str:
 
 
 _WORD_RUN = re.compile(r"\w+")
+_CHUNK_REST = re.compile(r"[^\s\x00]*")  # from a place to the end of its chunk (the next space or mask)
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    """Every offset where `needle` occurs in `text`, overlapping ones too."""
+    at = text.find(needle)
+    while at != -1:
+        yield at
+        at = text.find(needle, at + 1)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _HYPHEN_BEFORE_LETTERS = re.compile(r"-[^\W\d_]{2}")
 # A run of letters with two possible capitals, from the first of them: BelTA, NATO, McDonald.

@@ -184,6 +184,15 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
         found = [m.span() for m in lower_words.finditer(text) if not (m.start() and _LETTER.match(text, m.start() - 1))]
         if found:
             chunks = sorted(chunks + found)
+    return chunk_tokens(text, chunks)
+
+
+def chunk_tokens(text: str, chunks: Iterable[tuple[int, int]]) -> list[Token]:
+    """The tokeniser's tokens of `text` (a prose mask) in the chunks between spaces holding the given places.
+
+    `chunks` are (place, end of its chunk) in text order; a place may lie
+    anywhere in its chunk. `sentence_start` is left False.
+    """
     search = TOKEN_PATTERN.search
     new = tuple.__new__
     tokens: list[Token] = []
