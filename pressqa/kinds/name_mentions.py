@@ -282,11 +282,25 @@ def name_candidates(
     """
     common_opener = _CommonOpeners(lexicon, language)
     known_openers = common_opener.answers
+    verdicts: dict[str, int] = lexicon.memo((_text_verdict, language), dict)
+    boundary = MAYBE_SENTENCE_BOUNDARY
     last = len(tokens) - 1
     found: list[Token] = []
     for index, token in enumerate(tokens):
         text, start, _, kind, first = token
-        if kind != WORD or not text[:1].isupper() or (covered and index in covered):
+        verdict = verdicts.get(text)
+        if verdict is None:
+            verdict = verdicts[text] = _text_verdict(text, common_opener)
+        if verdict == _NEVER or kind != WORD or (covered and index in covered):
+            continue
+        if verdict == _ALWAYS:
+            found.append(token)
+            continue
+        if verdict == _UNLESS_OPENING:
+            if (start > 1 and prose[start - 1] == " " and prose[start - 2] not in boundary) or (
+                _opens_name(tokens, index, last) or not opens_sentence(prose, start)
+            ):
+                found.append(token)  # inside a sentence (the quick test of `opens_sentence_at` first), or a name
             continue
         if "-" not in text and "‑" not in text:  # one part, the token itself: its checks inlined
             if text[-1] in POSSESSIVE_ENDS and (base := base_text(text)) is not text:
@@ -316,6 +330,22 @@ def name_candidates(
                 continue
             found.append(part)
     return found
+
+
+# What a word's text alone says of it as a name candidate: never one, always one, one unless it opens a sentence
+# (a common word), or its parts or base decide.
+_NEVER, _ALWAYS, _UNLESS_OPENING, _BY_PARTS = 0, 1, 2, 3
+
+
+def _text_verdict(text: str, common_opener: _CommonOpeners) -> int:
+    """`name_candidates`' tests of a word that look at its text only (kept per distinct word, per lexicon)."""
+    if not text[:1].isupper():
+        return _NEVER
+    if "-" in text or "‑" in text or (text[-1] in POSSESSIVE_ENDS and base_text(text) is not text):
+        return _BY_PARTS
+    if len(text) < MIN_NAME_LENGTH or text.isupper() or (not text.isascii() and NON_LATIN.search(text)):
+        return _NEVER
+    return _UNLESS_OPENING if common_opener(text) else _ALWAYS
 
 
 def _opens_name(tokens: Sequence[Token], index: int, last: int) -> bool:
