@@ -52,7 +52,8 @@ from pressqa.kinds.release_date import release_date
 from pressqa.lexicon.translit import name_key
 from pressqa.prose import MASK
 from pressqa.rule import Kind, KindContext, Option, Rule
-from pressqa.tokens import ACRONYM, WORD, Token, document_tokens
+from pressqa.tokens import _PATTERN as TOKEN_PATTERN
+from pressqa.tokens import ACRONYM, APOSTROPHE, WORD, Token, document_tokens
 
 if TYPE_CHECKING:
     from pressqa.lexicon import Lexicon
@@ -815,6 +816,8 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
         at = text.find(needle, at + 1)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _HYPHEN_BEFORE_LETTERS = re.compile(r"-[^\W\d_]{2}")
+# Characters before a word that never belong to a token: the word's token starts at the word.
+_NEVER_IN_A_TOKEN = MASK + "(“\"«["
 # A run of letters with two possible capitals, from the first of them: BelTA, NATO, McDonald.
 _TWO_CAPITALS = re.compile(f"[{MAYBE_CAPITAL}][^\\W\\d_]*[{MAYBE_CAPITAL}][^\\W\\d_]*")
 
@@ -858,6 +861,7 @@ def _may_have_compound_variants(doc: Document) -> bool:
     meeting = set(map(strip, words, repeat("s"))).intersection(map(strip, joined, repeat("s")))
     if any(_spaced(letters, lower, words) or _spaced(letters + "s", lower, words) for letters in meeting):
         return True
+    prose = doc.prose if len(doc.prose) == len(lower) else None  # else lower-casing moved offsets
     for hyphen in _HYPHEN_BEFORE_LETTERS.finditer(lower):
         start = end = hyphen.start()
         while start and lower[start - 1].isalpha():
@@ -866,10 +870,30 @@ def _may_have_compound_variants(doc: Document) -> bool:
         if end - start < 2 or after is None:
             continue
         letters = lower[start:end] + after.group()
-        for form in (letters, letters + "s", letters.removesuffix("s")):
-            if form in words or _spaced(form, lower, words):
-                return True
+        forms = (letters, letters + "s", letters.removesuffix("s"))
+        if any(form in words for form in forms):
+            return True
+        if prose is not None and _surely_attributive(prose, start, after.end()):
+            continue  # beside its open form an attributive compound is not compared ("three-year term", "three years")
+        if any(_spaced(form, lower, words) for form in forms):
+            return True
     return False
+
+
+def _surely_attributive(prose: str, start: int, end: int) -> bool:
+    """Whether the letters-hyphen-letters at `start`-`end` are a whole token that `_compound_variants` calls
+    attributive: followed by one space and a lower-case word that is not a function word ("three-year term")."""
+    if start and not (prose[start - 1].isspace() or prose[start - 1] in _NEVER_IN_A_TOKEN):
+        return False  # the token may begin earlier ("x'three-year")
+    if prose[end : end + 1] != " ":
+        return False
+    following = TOKEN_PATTERN.match(prose, end + 1)
+    if following is None or following.lastgroup not in (None, "plain", "word"):
+        return False
+    value = following.group()
+    if value[-1] in APOSTROPHE and not value[:-1].endswith(("s", "S")):
+        value = value[:-1]  # as the tokeniser trims a closing single quote
+    return value.islower() and value not in FUNCTION_WORDS
 
 
 def _spaced(letters: str, lower: str, words: set[str]) -> bool:
