@@ -282,10 +282,18 @@ class ConsistencyKind(Kind):
         lexicon = self.context.lexicon
         return lexicon.memo(_outdated_forms, lambda: _outdated_forms(lexicon))
 
+    @cached_property
+    def _outdated_runs(self) -> list[frozenset[str]]:
+        """Each rejected form's word runs, lower case."""
+        return [frozenset(_WORD_RUN.findall(form.lower())) for form in self._outdated_forms[1]]
+
     def _outdated(self, doc: Document) -> Iterator[Finding]:
         pattern, replacements = self._outdated_forms
         if pattern is None:
             return
+        words = _inventory(doc).words
+        if not any(runs <= words for runs in self._outdated_runs):
+            return  # a rejected form the pattern matches is whole word runs of the document: none occurs
         matches = list(_word_matches(pattern, doc.prose))
         if not matches:
             return
