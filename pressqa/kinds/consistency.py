@@ -375,7 +375,8 @@ class ConsistencyKind(Kind):
             return document_tokens(doc)  # lower-casing moved offsets: the lower-case text cannot place the words
         # A variant word (or compound part) lower-cased is a present form at its own offset in the lower-case text.
         places = sorted(at for form in present for at in _occurrences(lower, form))
-        return chunk_tokens(prose, [(at, _CHUNK_REST.match(prose, at).end()) for at in places])
+        chunk_end = _CHUNK_REST.match
+        return chunk_tokens(prose, [(at, cast(re.Match[str], chunk_end(prose, at)).end()) for at in places])
 
     def _spelling_variants(self, doc: Document) -> Iterator[Finding]:
         if self.language != "en":

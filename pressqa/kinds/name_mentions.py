@@ -28,7 +28,6 @@ from pressqa.prose import MASK
 from pressqa.tokens import _MAYBE_BOUNDARY as MAYBE_SENTENCE_BOUNDARY
 from pressqa.tokens import _PATTERN as TOKEN_PATTERN
 from pressqa.tokens import (
-    ACRONYM,
     APOSTROPHE,
     WORD,
     Token,
@@ -281,8 +280,9 @@ def name_candidates(
     `prose` is the text the tokens come from: sentence starts are worked out here, for common words only.
     """
     common_opener = _CommonOpeners(lexicon, language)
-    known_openers = common_opener.answers
     verdicts: dict[str, int] = lexicon.memo((_text_verdict, language), dict)
+    by_parts: dict[str, tuple[tuple[int, str, bool], ...]] = lexicon.memo((_candidate_parts, language), dict)
+    new = tuple.__new__
     boundary = MAYBE_SENTENCE_BOUNDARY
     last = len(tokens) - 1
     found: list[Token] = []
@@ -302,34 +302,35 @@ def name_candidates(
             ):
                 found.append(token)  # inside a sentence (the quick test of `opens_sentence_at` first), or a name
             continue
-        if "-" not in text and "‑" not in text:  # one part, the token itself: its checks inlined
-            if text[-1] in POSSESSIVE_ENDS and (base := base_text(text)) is not text:
-                text, token = base, Token(base, start, start + len(base), kind, first)
-            if len(text) < MIN_NAME_LENGTH or text.isupper() or (not text.isascii() and NON_LATIN.search(text)):
-                continue
-            opener = known_openers.get(text)
-            if opener is None:
-                opener = common_opener(text)
+        parts = by_parts.get(text)
+        if parts is None:
+            parts = by_parts[text] = _candidate_parts(text, common_opener)
+        for offset, part, opener in parts:
             if opener and not _opens_name(tokens, index, last) and opens_sentence_at(prose, start):
                 continue
-            found.append(token)
-            continue
-        for part in token.parts():
-            part = base_of(part)
-            text = part.text
-            if len(text) < MIN_NAME_LENGTH or not text[:1].isupper() or part.kind == ACRONYM or text.isupper():
-                continue
-            if NON_LATIN.search(text):
-                continue  # Cyrillic look-alikes are the script rules' business, not another spelling
-            if (
-                part.start == start
-                and common_opener(text)
-                and not _opens_name(tokens, index, last)
-                and opens_sentence_at(prose, start)
-            ):
-                continue
-            found.append(part)
+            part_start = start + offset
+            found.append(new(Token, (part, part_start, part_start + len(part), kind, first and not offset)))
     return found
+
+
+def _candidate_parts(text: str, common_opener: _CommonOpeners) -> tuple[tuple[int, str, bool], ...]:
+    """The parts of a word with hyphens or a possessive that may be names: (offset, base text, whether a common
+    word opens the word there, so that it is no name where the word opens a sentence)."""
+    if "-" not in text and "‑" not in text:
+        base = base_text(text)
+        if len(base) < MIN_NAME_LENGTH or base.isupper() or (not base.isascii() and NON_LATIN.search(base)):
+            return ()
+        return ((0, base, common_opener(base)),)
+    found = []
+    for part in Token(text, 0, len(text), WORD).parts():
+        part = base_of(part)
+        base = part.text
+        if len(base) < MIN_NAME_LENGTH or not base[:1].isupper() or base.isupper():
+            continue
+        if NON_LATIN.search(base):
+            continue  # Cyrillic look-alikes are the script rules' business, not another spelling
+        found.append((part.start, base, part.start == 0 and common_opener(base)))
+    return tuple(found)
 
 
 # What a word's text alone says of it as a name candidate: never one, always one, one unless it opens a sentence
