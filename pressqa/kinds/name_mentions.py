@@ -385,6 +385,7 @@ class NameGrouper:
         self.lexicon = lexicon
         self.language = language
         self._canonical_sets: dict[tuple[str, bool], frozenset[str]] = {}
+        self._info: dict[str, tuple[str, bool, bool]] = {}
         # The same question as `_CommonOpeners` asks, so the answers are shared.
         self._plain_words: dict[str, bool] = lexicon.memo((_CommonOpeners, language), dict)
 
@@ -428,7 +429,35 @@ class NameGrouper:
         """Each form's group id: `auto:<key of the group's first form>` (across files, a form's group is
         `auto:<its own key>`: equal keys alone merge there)."""
         ordered = list(dict.fromkeys(forms))
-        keys = {form: name_key(form) for form in ordered}
+        info = self._info
+        by_key: dict[str, str] = {}
+        places: list[tuple[str, str]] = []
+        names: list[tuple[str, str]] = []
+        merges: list[tuple[str, str]] = []
+        for form in ordered:
+            entry = info.get(form)
+            if entry is None:
+                entry = info[form] = self._form_info(form)
+            key, is_place, is_name = entry
+            earlier = by_key.get(key)
+            if earlier is None:
+                by_key[key] = form
+                if is_place:
+                    places.append((key, form))
+                if is_name:
+                    names.append((key, form))
+            elif form.lower() == earlier.lower() or not self.distinct(form, earlier):
+                merges.append((earlier, form))
+        # Near keys merge when the gazetteers place both forms as one entity, or when both are names (keys of five
+        # letters or more, no plain words) whose keys are variants; only such forms are paired up.
+        merges += [(a, b) for a, b in _near_pairs(places) if self.same_entity(a, b)]
+        merges += [
+            (a, b)
+            for a, b in _near_pairs(names)
+            if keys_are_variants(info[a][0], info[b][0]) and not self.distinct(a, b)
+        ]
+        if not merges:
+            return {form: "auto:" + info[form][0] for form in ordered}  # the common case: each form its own key
         place = {form: index for index, form in enumerate(ordered)}
         parent = {form: form for form in ordered}
 
@@ -438,31 +467,18 @@ class NameGrouper:
                 form = parent[form]
             return form
 
-        def union(a: str, b: str) -> None:
+        for a, b in merges:  # a group's root is its first form, whatever the order of merging
             ra, rb = root(a), root(b)
             if ra != rb:
                 first, second = sorted((ra, rb), key=place.__getitem__)
                 parent[second] = first
+        return {form: "auto:" + info[root(form)][0] for form in ordered}
 
-        by_key: dict[str, str] = {}
-        for form in ordered:
-            key = keys[form]
-            earlier = by_key.get(key)
-            if earlier is None:
-                by_key[key] = form
-            elif form.lower() == earlier.lower() or not self.distinct(form, earlier):
-                union(earlier, form)
-        # Near keys merge when the gazetteers place both forms as one entity, or when both are names (keys of five
-        # letters or more, no plain words) whose keys are variants; only such forms are paired up.
-        places = [(key, form) for key, form in by_key.items() if self._canonicals(form, places_only=True)]
-        for form_a, form_b in _near_pairs(places):
-            if self.same_entity(form_a, form_b):
-                union(form_a, form_b)
-        names = [(key, form) for key, form in by_key.items() if len(key) >= 5 and not self._is_plain_word(form)]
-        for form_a, form_b in _near_pairs(names):
-            if keys_are_variants(keys[form_a], keys[form_b]) and not self.distinct(form_a, form_b):
-                union(form_a, form_b)
-        return {form: "auto:" + keys[root(form)] for form in ordered}
+    def _form_info(self, form: str) -> tuple[str, bool, bool]:
+        """A form's key, whether the gazetteers place it, and whether it is a name to pair by near keys."""
+        key = name_key(form)
+        is_place = bool(self._canonicals(form, places_only=True))
+        return key, is_place, len(key) >= 5 and not self._is_plain_word(form)
 
 
 def _near_pairs(keyed: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
