@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from itertools import islice, repeat
+from itertools import compress, count, islice, repeat
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from pressqa.document import Document
@@ -68,6 +68,8 @@ CHECKS = (
 )
 SEVERITIES = ("suggestion", "warning", "error")
 _TEXT = operator.itemgetter(0)  # a token's text
+_KIND = operator.itemgetter(3)  # a token's kind
+_WORDS = frozenset({WORD, ACRONYM})
 _SPAN = operator.itemgetter(1, 2)  # a token's start and end
 
 # Words after which a hyphenated compound is a noun ("member-states and"), not an attribute ("three-year term").
@@ -401,10 +403,10 @@ class ConsistencyKind(Kind):
         compounds, capitals = _may_have_compound_variants(doc), _may_have_case_variants(doc)
         if not (compounds or capitals):
             return  # most releases: the tokens are never needed
-        all_bases = document_bases(doc)
-        words = [i for i, t in enumerate(document_tokens(doc)) if t.kind in (WORD, ACRONYM)]
-        tokens = [document_tokens(doc)[i] for i in words]
-        bases = [all_bases[i] for i in words]
+        all_tokens, all_bases = document_tokens(doc), document_bases(doc)
+        words = [kind in _WORDS for kind in map(_KIND, all_tokens)]
+        tokens = list(compress(all_tokens, words))
+        bases = list(compress(all_bases, words))
         if compounds:
             yield from self._compound_variants(doc, tokens, bases)
         if capitals:
@@ -423,7 +425,7 @@ class ConsistencyKind(Kind):
         closed words are looked at one by one only for those stems.
         """
         text = doc.text
-        lowers = [b.lower() for b in bases]
+        lowers = list(map(str.lower, bases))
         stem_of = {w: _stem(w) for w in set(lowers) if w.isalpha()}
         hyphenated: dict[str, list[tuple[int, _Compound]]] = defaultdict(list)
         for index in [i for i, w in enumerate(lowers) if "-" in w]:
@@ -444,7 +446,11 @@ class ConsistencyKind(Kind):
         known = set(stem_of.values())
         known.update(hyphenated)
         spaced: dict[str, list[_Compound]] = defaultdict(list)
-        for index in range(len(tokens) - 1):
+        # The pairs whose joined letters have a known stem, found by C-level maps; only those are looked at (but
+        # a capital sigma lower-cases by its place in the word, so joined and apart may differ: then every pair).
+        joined_stems = map(_stem, map(operator.add, lowers, islice(lowers, 1, None)))
+        pairs = range(len(tokens) - 1) if "Σ" in text else compress(count(), map(known.__contains__, joined_stems))
+        for index in pairs:
             first, second = tokens[index], tokens[index + 1]
             if second.start - first.end != 1 or text[first.end] != " " or second.sentence_start:
                 continue
@@ -463,11 +469,10 @@ class ConsistencyKind(Kind):
             return
         closed: dict[str, list[tuple[int, _Compound]]] = defaultdict(list)
         closed_stem = {w: stem for w, stem in stem_of.items() if stem in candidates}
-        for index, lower in enumerate(lowers):
-            stem = closed_stem.get(lower)
-            if stem is not None:
-                start = tokens[index].start
-                closed[stem].append((index, _Compound(start, start + len(bases[index]), bases[index], "closed", 0)))
+        for index in compress(count(), map(closed_stem.__contains__, lowers)):
+            start = tokens[index].start
+            compound = _Compound(start, start + len(bases[index]), bases[index], "closed", 0)
+            closed[closed_stem[lowers[index]]].append((index, compound))
         first_index = {stem: min(e[0] for e in closed[stem] + hyphenated[stem]) for stem in candidates}
         for stem in sorted(candidates, key=first_index.__getitem__):
             found = [c for _, c in sorted(closed[stem] + hyphenated[stem], key=lambda e: e[0])] + spaced[stem]

@@ -219,6 +219,8 @@ def test_house_groups_use_the_same_format() -> None:
         ("In wartime we met.\nIn war time we met.", [(2, 4, "war time", "wartime")]),
         ("EAEU member states met; member states agreed.\nThe EAEU member-states.", [(2, 10, "member-states", "member states")]),
         ("The BIE voted. The BIE met.\nThe Bie decided.", [(2, 5, "Bie", "BIE")]),
+        # A capital sigma lower-cases by its place in a word: every pair of words is looked at then.
+        ("In wartime we met ΣΟΦΙΑ.\nIn war time we met.", [(2, 4, "war time", "wartime")]),
     ],
 )
 def test_term_shapes_and_capitals(text: str, expected: list[tuple[int, int, str, str]]) -> None:
