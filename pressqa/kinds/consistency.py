@@ -590,6 +590,11 @@ class NamesAcrossFiles(ConsistencyKind):
     def check(self, doc: Document) -> Iterable[Finding]:
         return ()
 
+    @cached_property
+    def _exact_groups(self) -> dict[str, str]:
+        """Each form's group across files, `auto:<its key>` (a run meets the same names in release after release)."""
+        return self.context.lexicon.memo(NamesAcrossFiles, dict)
+
     def observe(self, doc: Document) -> Iterable[Finding]:
         names = self._document_names(doc)
         register: dict[str, list[Mention]] = defaultdict(list)
@@ -610,8 +615,11 @@ class NamesAcrossFiles(ConsistencyKind):
         counts = Counter(texts)
         firsts = dict(zip(reversed(texts), map(_SPAN, reversed(candidates))))
         by_group: dict[str, list[str]] = {}
+        group_of = self._exact_groups
         for text in counts:
-            group = "auto:" + name_key(text)
+            group = group_of.get(text)
+            if group is None:
+                group = group_of[text] = "auto:" + name_key(text)
             forms = by_group.get(group)
             if forms is None:
                 by_group[group] = [text]
