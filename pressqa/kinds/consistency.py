@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 from itertools import compress, count, islice, repeat
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
-from pressqa.document import Document
+from pressqa.document import Document, Position
 from pressqa.finding import Finding, Severity
 from pressqa.kinds.majority import winning_form
 from pressqa.kinds.name_mentions import (
@@ -616,25 +616,23 @@ class NamesAcrossFiles(ConsistencyKind):
         firsts = dict(zip(reversed(texts), map(_SPAN, reversed(candidates))))
         by_group: dict[str, list[str]] = {}
         group_of = self._exact_groups
-        for text in counts:
-            group = group_of.get(text)
-            if group is None:
-                group = group_of[text] = "auto:" + name_key(text)
-            forms = by_group.get(group)
+        for form in counts:
+            form_group = group_of.get(form)
+            if form_group is None:
+                form_group = group_of[form] = "auto:" + name_key(form)
+            forms = by_group.get(form_group)
             if forms is None:
-                by_group[group] = [text]
+                by_group[form_group] = [form]
             else:
-                forms.append(text)
-        uses, path, position, new = self._uses, doc.path, doc.position, tuple.__new__
+                forms.append(form)
+        uses, path, text, new = self._uses, doc.path, doc.text, tuple.__new__
         for group, forms in by_group.items():
             if len(forms) > 1:
                 self._use(doc, group, counts, firsts, forms)
                 continue
             form = forms[0]  # the common case inlined: one form
             start, end = firsts[form]
-            begin, finish = position(start), position(end)
-            place = (start, end, begin.line, begin.column, finish.line, finish.column)
-            uses[group].append(new(_Use, (form, path, place, counts[form], False)))
+            uses[group].append(new(_Use, (form, path, start, end, counts[form], False, text)))
         return ()
 
     def _use(
@@ -662,9 +660,7 @@ class NamesAcrossFiles(ConsistencyKind):
             form = min((each for each in forms if each.lower() == winner), key=lambda f: firsts[f][0])
             places = folded[winner]
         start, end = firsts[form]
-        begin, finish = doc.position(start), doc.position(end)
-        place = (start, end, begin.line, begin.column, finish.line, finish.column)
-        self._uses[group].append(_Use(form, doc.path, place, places, listed))
+        self._uses[group].append(_Use(form, doc.path, start, end, places, listed, doc.text))
 
     def take_state(self) -> object:
         state = (dict(self._uses), dict(self._preferred))
@@ -681,6 +677,15 @@ class NamesAcrossFiles(ConsistencyKind):
 
     def finish(self) -> Iterable[Finding]:
         unlisted = Severity.parse(self.option("unlisted_severity"))
+        documents: dict[str, Document] = {}
+
+        def position(use: _Use, offset: int) -> Position:
+            """Where an offset of a use's document is: its document is built again only for a finding."""
+            doc = documents.get(use.path)
+            if doc is None:
+                doc = documents[use.path] = Document.from_text(use.path, use.text, markdown=False)
+            return doc.position(offset)
+
         for group, uses in self._uses.items():
             if len({use.form.lower() for use in uses}) < 2:
                 continue
@@ -701,42 +706,42 @@ class NamesAcrossFiles(ConsistencyKind):
                     suggestion=example.form,
                     places=_counted(places[winner], "place"),
                     files=_counted(files[winner], "file"),
-                    example=f"{example.path}:{example.line}",
+                    example=f"{example.path}:{position(example, example.start).line}",
                     here=_counted(use.places, "place"),
                 )
-                start, end, line, column, end_line, end_column = use.place
+                begin, finish = position(use, use.start), position(use, use.end)
                 yield Finding(
                     path=use.path,
                     rule=self.rule.id,
                     severity=self.rule.severity if use.listed else unlisted,
                     message=message,
-                    start=start,
-                    end=end,
-                    line=line,
-                    column=column,
-                    end_line=end_line,
-                    end_column=end_column,
+                    start=use.start,
+                    end=use.end,
+                    line=begin.line,
+                    column=begin.column,
+                    end_line=finish.line,
+                    end_column=finish.column,
                     suggestions=(_with_case_of(use.form, example.form),),
                 )
 
 
 class _Use(NamedTuple):
-    """How one document writes one name: its form, where (start, end, line, column, end line, end column), how often.
+    """How one document writes one name: its form, where (start and end offsets), how often, and the document's
+    text (the same string object, not a copy).
 
-    Positions, not a finding: most names are written one way in every file,
-    and a finding is only built for the few that are not.
+    Offsets, not a finding or positions: most names are written one way in
+    every file, so lines and columns are worked out by `Document.position`
+    only for the few uses that get a finding, from a document built again
+    from its text (the text object is kept, not the document and its analyses).
     """
 
     form: str
     path: str
-    place: tuple[int, int, int, int, int, int]
+    start: int
+    end: int
     places: int
-    listed: bool = False
-
-    @property
-    def line(self) -> int:
-        """The line of the use."""
-        return self.place[2]
+    listed: bool
+    text: str
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,26 @@ def test_cross_file_finding_names_the_majority_and_an_example() -> None:
     )
 
 
+def test_cross_file_positions_are_the_document_s_own_in_crlf_and_markdown_files() -> None:
+    engine = Engine([RULES["consistency.name-variants-across-files"]], context_for())
+    docs = [
+        Document.from_text("a.md", "# Visit\n\nYekaterinburg hosted it."),
+        Document.from_bytes("b.txt", "\ufeffNews.\r\nIn Yekaterinburg.\r\n".encode()),
+        Document.from_bytes("c.txt", "\ufeffNews.\r\nTalks.\r\nThe Ekaterinburg plant.\r\n".encode()),
+    ]
+    findings: list[Finding] = []
+    for doc in docs:
+        findings += engine.check_document(doc)
+    findings += engine.finish()
+    start = docs[2].text.index("Ekaterinburg")
+    begin, end = docs[2].position(start), docs[2].position(start + len("Ekaterinburg"))
+    assert [(f.path, f.start, f.line, f.column, f.end_line, f.end_column) for f in findings] == [
+        ("c.txt", start, 3, 5, end.line, end.column)
+    ]
+    assert (begin.line, begin.column) == (3, 5)
+    assert findings[0].message.endswith("e.g. a.md:3")
+
+
 def test_cross_file_unlisted_names_are_suggestions() -> None:
     engine = Engine([RULES["consistency.name-variants-across-files"]], context_for())
     findings: list[Finding] = []
