@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 APOSTROPHES = "'’ʹʼ`‘"
 POSSESSIVE = re.compile(r"[’'](?:s)?$")
@@ -60,6 +61,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
 # The last rule, doubled letters made single: a back-reference `sub` is slow, so a search decides first.
 _DOUBLED = re.compile(r"(.)\1")
 _DOUBLED_RUN = re.compile(r"(.)\1+")
+_FIRST_GROUP = itemgetter(1)  # a C-level replacement: a "\1" template is expanded in Python at every match
 
 BELARUSIAN_ENDINGS = ("nko", "nka")
 # Endings that make a different person, not a different spelling.
@@ -94,7 +96,7 @@ def _key_part(word: str) -> str:
                 word = pattern.sub(replacement, word)
                 break
     if _DOUBLED.search(word):
-        word = _DOUBLED_RUN.sub(r"\1", word)
+        word = _DOUBLED_RUN.sub(_FIRST_GROUP, word)
     return word
 
 
