@@ -884,10 +884,13 @@ def _may_have_compound_variants(doc: Document) -> bool:
     inventory = _inventory(doc)
     words, runs, lower = inventory.words, inventory.runs, inventory.lower
     strip = str.removesuffix
-    joined = map(operator.add, runs, islice(runs, 1, None))
+    # Letters written open ("tax payer") are two neighbouring runs joined, so `_spaced` is asked only about those.
+    joined = set(map(operator.add, runs, islice(runs, 1, None)))
     meeting = set(map(strip, words, repeat("s"))).intersection(map(strip, joined, repeat("s")))
-    if any(_spaced(letters, lower, words) or _spaced(letters + "s", lower, words) for letters in meeting):
-        return True
+    for letters in meeting:
+        for form in (letters, letters + "s"):
+            if form in joined and _spaced(form, lower, words):
+                return True
     prose = doc.prose if len(doc.prose) == len(lower) else None  # else lower-casing moved offsets
     for hyphen in _HYPHEN_BEFORE_LETTERS.finditer(lower):
         start = end = hyphen.start()
@@ -902,7 +905,7 @@ def _may_have_compound_variants(doc: Document) -> bool:
             return True
         if prose is not None and _surely_attributive(prose, start, after.end()):
             continue  # beside its open form an attributive compound is not compared ("three-year term", "three years")
-        if any(_spaced(form, lower, words) for form in forms):
+        if any(form in joined and _spaced(form, lower, words) for form in forms):
             return True
     return False
 
