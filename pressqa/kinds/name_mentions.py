@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import pairwise
+from itertools import compress, count, pairwise
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -243,7 +243,7 @@ def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[li
     present = forms.opener_texts.intersection(texts)
     if not present:
         return mentions, covered
-    openings = [index for index, text in enumerate(texts) if text in present]
+    openings = compress(count(), map(present.__contains__, texts))
     resume = 0  # a match covers its tokens: none of them starts another
     for index in openings:
         if index < resume or tokens[index].kind != WORD:
