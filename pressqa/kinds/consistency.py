@@ -625,14 +625,14 @@ class NamesAcrossFiles(ConsistencyKind):
                 by_group[form_group] = [form]
             else:
                 forms.append(form)
-        uses, path, text, new = self._uses, doc.path, doc.text, tuple.__new__
+        uses, path, position = self._uses, doc.path, doc.position
         for group, forms in by_group.items():
             if len(forms) > 1:
                 self._use(doc, group, counts, firsts, forms)
                 continue
             form = forms[0]  # the common case inlined: one form
             start, end = firsts[form]
-            uses[group].append(new(_Use, (form, path, start, end, counts[form], False, text)))
+            uses[group].append(_Use(form, path, start, end, counts[form], False, position(start), position(end)))
         return ()
 
     def _use(
@@ -660,7 +660,9 @@ class NamesAcrossFiles(ConsistencyKind):
             form = min((each for each in forms if each.lower() == winner), key=lambda f: firsts[f][0])
             places = folded[winner]
         start, end = firsts[form]
-        self._uses[group].append(_Use(form, doc.path, start, end, places, listed, doc.text))
+        self._uses[group].append(
+            _Use(form, doc.path, start, end, places, listed, doc.position(start), doc.position(end))
+        )
 
     def take_state(self) -> object:
         state = (dict(self._uses), dict(self._preferred))
@@ -677,15 +679,6 @@ class NamesAcrossFiles(ConsistencyKind):
 
     def finish(self) -> Iterable[Finding]:
         unlisted = Severity.parse(self.option("unlisted_severity"))
-        documents: dict[str, Document] = {}
-
-        def position(use: _Use, offset: int) -> Position:
-            """Where an offset of a use's document is: its document is built again only for a finding."""
-            doc = documents.get(use.path)
-            if doc is None:
-                doc = documents[use.path] = Document.from_text(use.path, use.text, markdown=False)
-            return doc.position(offset)
-
         for group, uses in self._uses.items():
             if len({use.form.lower() for use in uses}) < 2:
                 continue
@@ -706,10 +699,10 @@ class NamesAcrossFiles(ConsistencyKind):
                     suggestion=example.form,
                     places=_counted(places[winner], "place"),
                     files=_counted(files[winner], "file"),
-                    example=f"{example.path}:{position(example, example.start).line}",
+                    example=f"{example.path}:{example.begin.line}",
                     here=_counted(use.places, "place"),
                 )
-                begin, finish = position(use, use.start), position(use, use.end)
+                begin, finish = use.begin, use.finish
                 yield Finding(
                     path=use.path,
                     rule=self.rule.id,
@@ -726,13 +719,10 @@ class NamesAcrossFiles(ConsistencyKind):
 
 
 class _Use(NamedTuple):
-    """How one document writes one name: its form, where (start and end offsets), how often, and the document's
-    text (the same string object, not a copy).
+    """How one document writes one name: its form, where (offsets and positions), how often.
 
-    Offsets, not a finding or positions: most names are written one way in
-    every file, so lines and columns are worked out by `Document.position`
-    only for the few uses that get a finding, from a document built again
-    from its text (the text object is kept, not the document and its analyses).
+    Positions are taken while the document is at hand, so no document text is
+    kept until the end of the run (memory stays flat in the number of files).
     """
 
     form: str
@@ -741,7 +731,8 @@ class _Use(NamedTuple):
     end: int
     places: int
     listed: bool
-    text: str
+    begin: Position
+    finish: Position
 
 
 @dataclass(frozen=True)
