@@ -161,23 +161,14 @@ class GrammarKind(Kind):
         enabled_categories = set(self.option("enabled_categories"))
         disabled_categories = set(self.option("disabled_categories"))
         settings = self._settings()
-        # The press office's config wins over the rule file.
-        for entry in getattr(settings, "enable", ()) or ():
-            target, other = _split_category(entry)
-            if target:
-                enabled_categories.add(target)
-                disabled_categories.discard(target)
-            else:
-                enabled_rules.add(other)
-                disabled_rules.discard(other)
-        for entry in getattr(settings, "disable", ()) or ():
-            target, other = _split_category(entry)
-            if target:
-                disabled_categories.add(target)
-                enabled_categories.discard(target)
-            else:
-                disabled_rules.add(other)
-                enabled_rules.discard(other)
+        # The press office's config wins over the rule file; a `disable` wins over an `enable`.
+        for key, switch_on in (("enable", True), ("disable", False)):
+            for entry in getattr(settings, key, ()) or ():
+                category, rule_id = _split_category(entry)
+                on, off = (enabled_categories, disabled_categories) if category else (enabled_rules, disabled_rules)
+                name = category or rule_id
+                (on if switch_on else off).add(name)
+                (off if switch_on else on).discard(name)
         return CheckOptions(
             enabled_rules=tuple(sorted(enabled_rules)),
             disabled_rules=tuple(sorted(disabled_rules)),
