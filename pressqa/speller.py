@@ -189,16 +189,6 @@ class Speller:
                 )
         return verdicts
 
-    def judge(self, token: Token, min_length: int = 3, neighbours: Sequence[Token] = ()) -> Verdict | None:
-        """The finding one word (a hyphen part) deserves among its neighbours, or None when it is right or a name."""
-        judged = self.judge_word(token.text, token.sentence_start, min_length)
-        if judged is None:
-            return None
-        level, safe = judged.level, judged.safe
-        if judged.phrase_sensitive and any(self._foreign_neighbour(n) for n in neighbours):
-            level, safe = LOW, False
-        return Verdict(judged.check, token.start, token.start + judged.length, judged.word, judged.suggestions, safe, level)
-
     def judge_word(self, text: str, sentence_start: bool = False, min_length: int = 3) -> WordVerdict | None:
         """What one word (a hyphen part) deserves wherever it stands, or None when it is right or a name."""
         raw = normalise(text)

@@ -138,10 +138,6 @@ class RegisterForms:
         for candidates in self.by_first.values():
             yield from candidates
 
-    def may_open(self, text: str) -> bool:
-        """Whether a token written `text` can start a match (a cheap test before `match`)."""
-        return text in self.openers or base_text(text) in self.openers
-
     def match(self, tokens: Sequence[Token], index: int) -> tuple[int, Person] | None:
         """The number of tokens and the person of the longest register form starting at `index`, if any."""
         text = tokens[index].text

@@ -100,11 +100,6 @@ def _key_part(word: str) -> str:
     return word
 
 
-def phrase_key(words: list[str] | tuple[str, ...]) -> str:
-    """The key of a multi-word name: its tokens' keys joined by a space."""
-    return " ".join(name_key(w) for w in words)
-
-
 def differ_by_ending_only(a: str, b: str) -> bool:
     """Whether two keys differ only by a grammatical (gender) ending: Ivanov/Ivanova, Zelensky/Zelenskaya."""
     short, long_ = sorted((a, b), key=len)

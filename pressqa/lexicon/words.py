@@ -213,15 +213,6 @@ class Words:
         extras = [w for w in self.british_only | self.vocabulary | self.accept_any_case if w not in dictionary]
         return [*dictionary, *extras]
 
-    def common_words(self, language: str = "en") -> Iterator[str]:
-        """Every lower-case word of the variety (for building suggestion indexes)."""
-        for word in self._dictionary:
-            if self.is_common_word(word, language):
-                yield word
-        for word in self.british_only | self.vocabulary | self.accept_any_case:
-            if word not in self._dictionary and self.is_common_word(word, language):
-                yield word
-
     # -- known misspellings -------------------------------------------------------------------------
 
     @cached_property
