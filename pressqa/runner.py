@@ -9,14 +9,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pressqa.config import Config, ConfigError, find_config_file, load_config
+from pressqa.config import Config, ConfigError, find_config_file, load_config, with_overrides
 from pressqa.document import MARKDOWN_SUFFIXES, Document, DocumentError
 from pressqa.engine import Engine
 from pressqa.finding import Finding, Severity
 from pressqa.fix import apply_fixes, encode, write_atomically
 from pressqa.formatters import InputError
 from pressqa.lexicon import Lexicon
-from pressqa.loader import RuleFileError, builtin_rules_dir, load_rules
+from pressqa.loader import builtin_rules_dir, load_rules
 from pressqa.rule import KindContext, KindUnavailable, Rule
 from pressqa.selection import active_rules, unmatched_prefixes
 
@@ -139,13 +139,13 @@ class Runner:
         grammar = config.grammar
         if o.require_grammar is not None:
             grammar = replace(grammar, require=o.require_grammar)
-        return replace(
+        return with_overrides(
             config,
-            select=tuple(o.select) if o.select is not None else config.select,
-            ignore=tuple(o.ignore) if o.ignore is not None else config.ignore,
-            min_severity=o.min_severity or config.min_severity,
-            fail_on=o.fail_on or config.fail_on,
-            language=o.language or config.language,
+            select=tuple(o.select) if o.select is not None else None,
+            ignore=tuple(o.ignore) if o.ignore is not None else None,
+            min_severity=o.min_severity,
+            fail_on=o.fail_on,
+            language=o.language,
             grammar=grammar,
         )
 
