@@ -171,6 +171,7 @@ class Document:
         )
         regions: list[Region] = []
         start: int | None = None
+        previous_end = 0
         for region, is_blank in zip(lines, blank):
             if is_blank:
                 if start is not None:
