@@ -119,6 +119,7 @@ class Runner:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         self._configs: dict[Path | None, Config] = {}
+        self._config_sources: dict[str, Path | None] = {}
         self._rule_sets: dict[Path | None, _RuleSet] = {}
         self.notes: list[str] = []
 
@@ -127,12 +128,17 @@ class Runner:
         if self.options.config is not None:
             source: Path | None = self.options.config
         else:
-            start = Path.cwd() if path == "-" else Path(path).resolve()
-            source = find_config_file(start)
+            source = self._config_source(os.path.dirname(path) if path != "-" else "")
         if source not in self._configs:
             config = load_config(source) if source is not None else Config()
             self._configs[source] = self._with_cli(config)
         return self._configs[source]
+
+    def _config_source(self, folder: str) -> Path | None:
+        # Looked up once per folder: walking up and reading pyproject files per file cost more than checking.
+        if folder not in self._config_sources:
+            self._config_sources[folder] = find_config_file(Path(folder or os.curdir).resolve())
+        return self._config_sources[folder]
 
     def _with_cli(self, config: Config) -> Config:
         o = self.options
