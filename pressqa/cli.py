@@ -44,6 +44,7 @@ def main() -> None:
 @click.option("--require-grammar", is_flag=True, default=None, help="Exit 2 when LanguageTool cannot run.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Check files in this many processes (0: one per CPU).")
+@click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write the result cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @click.option("--list-unknown", is_flag=True, help="Print unknown words with counts (to seed an accept list); no check.")
 def check(
@@ -59,6 +60,7 @@ def check(
     fix: bool,
     require_grammar: bool | None,
     jobs: int,
+    no_cache: bool,
     quiet: bool,
     list_unknown: bool,
 ) -> None:
@@ -75,6 +77,7 @@ def check(
         fix=fix,
         require_grammar=require_grammar,
         jobs=jobs or os.cpu_count() or 1,
+        cache=not no_cache,
     )
     if list_unknown:
         _list_unknown(options)
@@ -124,7 +127,7 @@ def list_rules(config_path: Path | None) -> None:
     width = max((len(r.id) for r in rules), default=10)
     for rule in rules:
         state = "" if rule.enabled else " (off by default)"
-        click.echo(f"{rule.id:<{width}}  {rule.kind:<12} {str(rule.severity):<10} {rule.summary}{state}")
+        click.echo(f"{rule.id:<{width}}  {rule.kind:<12} {rule.severity!s:<10} {rule.summary}{state}")
 
 
 @main.command()

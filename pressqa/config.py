@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -66,6 +65,8 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_pressqa_table(path: Path) -> bool:
+    import tomllib  # only runs that meet a config file pay for it
+
     try:
         return "pressqa" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
     except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
@@ -74,6 +75,8 @@ def _has_pressqa_table(path: Path) -> bool:
 
 def load_config(path: Path) -> Config:
     """Read a config file; raise ConfigError naming the file and the key on any problem."""
+    import tomllib  # only runs that meet a config file pay for it
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:

@@ -108,16 +108,7 @@ class Document:
     @classmethod
     def read(cls, path: str, *, markdown: bool | None = None) -> Document:
         """Read and decode a file from disk, or stdin when path is '-'."""
-        try:
-            if path == "-":
-                import sys
-
-                data = sys.stdin.buffer.read()
-            else:
-                data = Path(path).read_bytes()
-        except OSError as error:
-            raise DocumentError(error.strerror or str(error)) from None
-        return cls.from_bytes(path, data, markdown=markdown)
+        return cls.from_bytes(path, read_bytes(path), markdown=markdown)
 
     def memo(self, key: object, compute: Callable[[], T]) -> T:
         """A per-document analysis computed once and shared by every rule (tokens, name mentions).
@@ -187,3 +178,16 @@ class Document:
         if start is not None:
             regions.append(Region(start, previous_end))
         return regions
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes, or stdin's when path is '-'; raise DocumentError when it cannot be read."""
+    try:
+        if path == "-":
+            import sys
+
+            return sys.stdin.buffer.read()
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError as error:
+        raise DocumentError(error.strerror or str(error)) from None

@@ -6,10 +6,10 @@ from collections.abc import Iterable, Sequence
 
 from pressqa.document import Document
 from pressqa.finding import Finding, Severity
-from pressqa.kinds import kind_class
+from pressqa.kinds import UNCACHEABLE_KINDS, kind_class
 from pressqa.rule import Kind, KindContext, KindUnavailable, Rule
-from pressqa.suppression import Silence, silences
 from pressqa.selection import is_selected
+from pressqa.suppression import Silence, silences
 
 
 class Engine:
@@ -30,14 +30,16 @@ class Engine:
         self.ignore = tuple(ignore)
         self._silences: dict[str, list[Silence]] = {}
         self.crashes: list[str] = []
+        self._uncacheable = [kind for kind in self.kinds if kind.rule.kind in UNCACHEABLE_KINDS]
 
-    def check_document(self, doc: Document, observe: bool = True) -> list[Finding]:
+    def check_document(self, doc: Document, observe: bool = True, uncacheable_only: bool = False) -> list[Finding]:
         """Findings of one document from every kind, suppression applied, sorted.
 
-        `observe=False` re-checks a document the cross-document kinds have already seen (after --fix).
+        `observe=False` re-checks a document the cross-document kinds have already seen (after --fix);
+        `uncacheable_only` runs only the kinds a result cache cannot stand in for.
         """
         found: list[Finding] = []
-        for kind in self.kinds:
+        for kind in self.kinds if not uncacheable_only else self._uncacheable:
             try:
                 if not kind.cross_document:
                     found.extend(kind.check(doc))
@@ -68,6 +70,15 @@ class Engine:
         kept = [f for f in found if self._keep([f], self._silences.get(f.path, []))]
         return sorted(kept, key=Finding.sort_key)
 
+    def silences_of(self, path: str) -> list[Silence]:
+        """The suppressed line ranges recorded for a document (for cross-document findings)."""
+        return self._silences.get(path, [])
+
+    def restore_silences(self, path: str, ranges: Sequence[Silence]) -> None:
+        """Record a document's suppressed ranges without reading it again (its findings came from a cache)."""
+        if ranges:
+            self._silences[path] = list(ranges)
+
     def take_crashes(self) -> list[str]:
         """Messages about rules that raised an error since the last call, handed over and cleared."""
         crashes, self.crashes = self.crashes, []
@@ -97,15 +108,21 @@ def one_per_span(findings: Iterable[Finding]) -> list[Finding]:
     """Where several rules flag exactly the same span, the one with the most specific advice.
 
     "mln" is both an unknown word and Russian shorthand; the reader needs one finding, the
-    one that says what to write: a safe fix first, then the higher severity, then any suggestion.
+    one that says what to write: a safe fix first, then the higher severity, then any suggestion,
+    then the first rule id (so the choice does not depend on the order findings arrive in).
     """
     best: dict[tuple[str, int, int], Finding] = {}
     for finding in findings:
         key = (finding.path, finding.start, finding.end)
         current = best.get(key)
-        if current is None or _advice(finding) > _advice(current):
+        if current is None or _better(finding, current):
             best[key] = finding
     return list(best.values())
+
+
+def _better(finding: Finding, than: Finding) -> bool:
+    advice, other = _advice(finding), _advice(than)
+    return advice > other if advice != other else finding.rule < than.rule
 
 
 def _advice(finding: Finding) -> tuple[bool, int, bool]:

@@ -8,11 +8,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-
 from pressqa.finding import SEVERITY_NAMES, Severity
 from pressqa.kinds import KIND_CLASSES, kind_class
 from pressqa.rule import Example, Rule
-from pressqa.yaml_fast import load_yaml_fast
 
 COMMON_FIELDS: dict[str, tuple[type, ...]] = {
     "kind": (str,),
@@ -95,6 +93,10 @@ def load_rule(path: Path) -> Rule:
         text = path.read_text(encoding="utf-8")
     except (UnicodeDecodeError, OSError) as error:
         raise RuleFileError(display, 1, f"cannot read rule file: {error}") from None
+    from pressqa.yaml_fast import (
+        load_yaml_fast,  # PyYAML is imported only when rule files are read, not cached
+    )
+
     fast = load_yaml_fast(text)
     if isinstance(fast, dict):
         try:

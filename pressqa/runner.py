@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 import fnmatch
-import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pressqa.config import Config, ConfigError, find_config_file, load_config, with_overrides
-from pressqa.document import MARKDOWN_SUFFIXES, Document, DocumentError
-from pressqa.engine import Engine
+from pressqa.cache_dir import result_cache_dir
+from pressqa.config import (
+    Config,
+    ConfigError,
+    find_config_file,
+    load_config,
+    with_overrides,
+)
+from pressqa.document import MARKDOWN_SUFFIXES, Document, DocumentError, read_bytes
+from pressqa.engine import Engine, one_per_span
 from pressqa.finding import Finding, Severity
 from pressqa.fix import apply_fixes, encode, write_atomically
 from pressqa.formatters import InputError
+from pressqa.kinds import UNCACHEABLE_KINDS
 from pressqa.lexicon import Lexicon
 from pressqa.loader import builtin_rules_dir, load_rules
+from pressqa.result_cache import (
+    CachedFile,
+    ResultCache,
+    digest,
+    settings_fingerprint,
+    source_fingerprint,
+)
 from pressqa.rule import KindContext, KindUnavailable, Rule
+from pressqa.rule_cache import load_rules_remembered
 from pressqa.selection import active_rules, unmatched_prefixes
+from pressqa.suppression import Silence
 
 CHECKED_SUFFIXES = frozenset({".txt", ".text"} | MARKDOWN_SUFFIXES)
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -43,6 +59,7 @@ class RunOptions:
     fix: bool = False
     require_grammar: bool | None = None
     jobs: int = 1
+    cache: bool = True
 
 
 @dataclass
@@ -102,15 +119,42 @@ class FileOutcome:
     error: InputError | None = None
     states: dict[str, object] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    silences: tuple[Silence, ...] = ()
+    digest: str = ""  # of the file's bytes, when a result cache is in use
+    cached: CachedFile | None = None  # the cache entry it came from
 
 
 @dataclass
 class _RuleSet:
-    """The engine for one configuration, and the rules it runs."""
+    """One configuration's rules, its result cache, and the engine, built only when something must be checked."""
 
     config: Config
-    engine: Engine
     rules: dict[str, Rule]
+    new_engine: Callable[[], Engine]
+    cache: ResultCache | None
+    checked: list[FileOutcome] = field(default_factory=list)  # every file read, in order, for cross-file kinds
+    _engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The engine of this rule set (its kinds are built on first use)."""
+        if self._engine is None:
+            self._engine = self.new_engine()
+        return self._engine
+
+    @property
+    def engine_built(self) -> bool:
+        """Whether anything needed the engine yet (a run served from the cache may not)."""
+        return self._engine is not None
+
+    def uncacheable(self) -> bool:
+        """Whether some rule's findings must be computed afresh even for an unchanged file."""
+        return any(rule.kind in UNCACHEABLE_KINDS for rule in self.rules.values())
+
+    def cacheable(self, finding: Finding) -> bool:
+        """Whether a finding may be kept between runs (not from grammar)."""
+        rule = self.rules.get(finding.rule.split("/", 1)[0])
+        return rule is None or rule.kind not in UNCACHEABLE_KINDS
 
 
 class Runner:
@@ -119,8 +163,9 @@ class Runner:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         self._configs: dict[Path | None, Config] = {}
-        self._config_sources: dict[str, Path | None] = {}
         self._rule_sets: dict[Path | None, _RuleSet] = {}
+        self._config_sources: dict[str, Path | None] = {}
+        self._cache_dir: Path | None = result_cache_dir() if options.cache and not options.fix else None
         self.notes: list[str] = []
 
     def config_for(self, path: str) -> Config:
@@ -159,20 +204,32 @@ class Runner:
         """The engine for a config, built on first use."""
         if config.path not in self._rule_sets:
             directories = [builtin_rules_dir(), *config.rule_dirs]
-            rules, errors = load_rules(directories)
+            source = source_fingerprint(directories) if self._cache_dir is not None else ""
+            if self._cache_dir is not None:
+                rules_file = self._cache_dir / "rules" / f"{source}.pickle"
+                rules, errors = load_rules_remembered(rules_file, lambda: load_rules(directories))
+            else:
+                rules, errors = load_rules(directories)
             if errors:
                 raise UsageError("\n".join(str(e) for e in errors))
             select = [*config.select, *self.options.extend_select]
             for prefix in unmatched_prefixes([*select, *config.ignore, *config.severity], rules):
                 self.notes.append(f"pressqa: note: '{prefix}' matches no rule of this version; accepted")
             chosen = active_rules(rules, select, config.ignore, config.severity)
-            context = KindContext(
-                language=config.language,
-                lexicon=Lexicon([d / "data" for d in directories], accept=config.accept, language=config.language),
-                settings={"config": config},
-            )
-            engine = Engine(chosen, context, select, config.ignore)
-            self._rule_sets[config.path] = _RuleSet(config, engine, {r.id: r for r in chosen})
+
+            def new_engine(config: Config = config, select: list[str] = select) -> Engine:
+                context = KindContext(
+                    language=config.language,
+                    lexicon=Lexicon([d / "data" for d in directories], accept=config.accept, language=config.language),
+                    settings={"config": config},
+                )
+                return Engine(chosen, context, select, config.ignore)
+
+            cache = None
+            if self._cache_dir is not None:
+                key = settings_fingerprint([source, repr(config), repr(select)])
+                cache = ResultCache(self._cache_dir / "results" / f"{key}.pickle")
+            self._rule_sets[config.path] = _RuleSet(config, {r.id: r for r in chosen}, new_engine, cache)
         return self._rule_sets[config.path]
 
     def files(self) -> Iterator[tuple[str, Config]]:
@@ -198,22 +255,23 @@ class Runner:
         outcomes = self._in_parallel(paths, jobs) if jobs > 1 and "-" not in paths else map(self.check_file, paths)
         try:
             self._collect(outcomes, result)
+            for rule_set in self._rule_sets.values():
+                finished = self._finish(rule_set, result)
+                result.findings.extend(f for f in finished if f.severity >= rule_set.config.min_severity)
+                result.rules.update(rule_set.rules)
+                if rule_set.engine_built:
+                    result.notes.extend(rule_set.engine.context.notices)
+                if rule_set.cache is not None:
+                    rule_set.cache.save()
         except KindUnavailable as error:
             raise UsageError(str(error)) from None
-        for rule_set in self._rule_sets.values():
-            result.findings.extend(
-                f for f in rule_set.engine.finish() if f.severity >= rule_set.config.min_severity
-            )
-            result.errors.extend(InputError("", crash) for crash in rule_set.engine.take_crashes())
-            result.rules.update(rule_set.rules)
-            result.notes.extend(rule_set.engine.context.notices)
         result.notes[:0] = self.notes
         result.findings.sort(key=Finding.sort_key)
         result.fail_on = min(fail_levels) if fail_levels else Severity.WARNING
         return result
 
     def _collect(self, outcomes: Iterable[FileOutcome], result: RunResult) -> None:
-        """Add each file's outcome to the result, and its cross-document observations to its engine."""
+        """Add each file's outcome to the result, and remember it for the cross-file kinds and the cache."""
         for outcome in outcomes:
             rule_set = self.rule_set(self.config_for(outcome.path))
             if outcome.error is not None:
@@ -223,33 +281,94 @@ class Runner:
             result.files_checked += 1
             result.files_fixed += outcome.fixed
             result.findings.extend(outcome.findings)
-            rule_set.engine.merge_states(outcome.states)
-            for notice in outcome.notices:
-                rule_set.engine.context.notice(notice)
+            rule_set.checked.append(outcome)
+            if outcome.notices:
+                for notice in outcome.notices:
+                    rule_set.engine.context.notice(notice)
+            if rule_set.cache is not None and outcome.digest and outcome.cached is None and outcome.error is None:
+                kept = tuple(f for f in outcome.findings if rule_set.cacheable(f))
+                rule_set.cache.put(CachedFile.of(outcome.path, outcome.digest, kept, outcome.states, outcome.silences))
+
+    def _finish(self, rule_set: _RuleSet, result: RunResult) -> list[Finding]:
+        """The cross-file findings of a rule set: from the cache when the same files were checked last time."""
+        files = [(outcome.path, outcome.digest) for outcome in rule_set.checked]
+        cache = rule_set.cache
+        if cache is not None and all(digest for _, digest in files):
+            remembered = cache.finish_findings(files)
+            if remembered is not None:
+                return remembered
+        engine = rule_set.engine
+        for outcome in rule_set.checked:
+            engine.merge_states(outcome.cached.states() if outcome.cached is not None else outcome.states)
+            engine.restore_silences(outcome.path, outcome.silences)
+        finished = engine.finish()
+        crashes = engine.take_crashes()
+        result.errors.extend(InputError("", crash) for crash in crashes)
+        if cache is not None and not crashes and all(digest for _, digest in files):
+            cache.put_finish(files, finished)
+        return finished
 
     def check_file(self, path: str, take_states: bool = False) -> FileOutcome:
-        """Read, check and (with --fix) fix one file; `take_states` hands over cross-document observations."""
+        """Read, check and (with --fix) fix one file; `take_states` hands over cross-document observations.
+
+        With a result cache, an unchanged file's findings come from it, and observations are always handed over.
+        """
         rule_set = self.rule_set(self.config_for(path))
+        cache = rule_set.cache if path != "-" else None
         try:
-            doc = Document.read(path)
+            data = read_bytes(path)
+            data_digest = digest(data) if cache is not None else ""
+            cached = cache.get(path, data_digest) if cache is not None else None
+            if cached is not None:
+                return self._from_cache(rule_set, data, cached)
+            doc = Document.from_bytes(path, data)
         except DocumentError as error:
             return FileOutcome(path, error=InputError(path, f"{path}: {error}"))
-        findings = rule_set.engine.check_document(doc)
-        crashes = rule_set.engine.take_crashes()
+        engine = rule_set.engine
+        findings = engine.check_document(doc)
+        crashes = engine.take_crashes()
         fixed = 0
         if self.options.fix and path != "-":
-            findings, fixed, error = self._fix(doc, rule_set, findings)
-            if error is not None:
-                return FileOutcome(path, error=error)
+            findings, fixed, write_error = self._fix(doc, rule_set, findings)
+            if write_error is not None:
+                return FileOutcome(path, error=write_error)
         kept = [f for f in findings if f.severity >= rule_set.config.min_severity]
         crash = InputError(path, "; ".join(crashes)) if crashes else None
-        if not take_states:
-            return FileOutcome(path, kept, fixed, error=crash)
-        notices = list(rule_set.engine.context.notices)
-        return FileOutcome(path, kept, fixed, error=crash, states=rule_set.engine.take_states(), notices=notices)
+        outcome = FileOutcome(path, kept, fixed, error=crash, silences=tuple(engine.silences_of(path)))
+        if take_states or cache is not None:
+            outcome.digest = data_digest
+            outcome.states = engine.take_states()
+            outcome.notices = list(engine.context.notices) if take_states else []
+        return outcome
+
+    def _from_cache(self, rule_set: _RuleSet, data: bytes, cached: CachedFile) -> FileOutcome:
+        """An unchanged file's outcome: its cached findings, plus those of kinds that are never cached."""
+        findings = list(cached.findings)
+        notices: list[str] = []
+        error = None
+        if rule_set.uncacheable():
+            engine = rule_set.engine
+            doc = Document.from_bytes(cached.path, data)
+            fresh = engine.check_document(doc, uncacheable_only=True)
+            findings.extend(f for f in fresh if f.severity >= rule_set.config.min_severity)
+            findings = sorted(one_per_span(findings), key=Finding.sort_key)
+            crashes = engine.take_crashes()
+            error = InputError(cached.path, "; ".join(crashes)) if crashes else None
+            notices = list(engine.context.notices)
+        return FileOutcome(
+            cached.path,
+            findings,
+            error=error,
+            notices=notices,
+            silences=cached.silences,
+            digest=cached.digest,
+            cached=cached,
+        )
 
     def _in_parallel(self, paths: list[str], jobs: int) -> Iterator[FileOutcome]:
         """Check files in worker processes, each with its own rule sets; results come back in order."""
+        import multiprocessing  # only parallel runs pay for importing it
+
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with context.Pool(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
             yield from pool.imap(_check_in_worker, paths, chunksize=4)

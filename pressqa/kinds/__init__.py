@@ -18,6 +18,10 @@ KIND_CLASSES: dict[str, str] = {
     "grammar": "pressqa.kinds.grammar:GrammarKind",
 }
 
+# Kinds whose findings depend on more than the document, the rules and their data: grammar asks a server
+# whose version and availability change between runs. A result cache never stands in for them.
+UNCACHEABLE_KINDS = frozenset({"grammar"})
+
 
 def kind_class(name: str) -> type[Kind]:
     """The Kind subclass registered under `name`; KeyError if there is none."""

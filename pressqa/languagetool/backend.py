@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from pressqa.cache_dir import default_cache_dir
+
 from .annotate import AnnotatedText, annotate, is_markup_only
 from .cache import ResultCache, cache_key
 from .client import (
@@ -47,7 +49,6 @@ __all__ = [
 URL_ENV = "PRESSQA_LANGUAGETOOL_URL"
 DOWNLOAD_ENV = "PRESSQA_LANGUAGETOOL_DOWNLOAD"
 SERVER_INFO_MAX_AGE = 600.0  # seconds a server's reported version is trusted without asking again
-CACHE_DIR_ENV = "PRESSQA_CACHE_DIR"
 HOW_TO_ENABLE = (
     f"set {URL_ENV} to a LanguageTool server, or install Java 17+ and LanguageTool (see README)"
 )
@@ -208,16 +209,6 @@ class GrammarBackend:
                             other.cancel()
                 pending = {f: k for f, k in pending.items() if not f.cancelled()}
         return fresh, first_error
-
-
-def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
-    """``PRESSQA_CACHE_DIR``, else platformdirs' user cache dir for pressqa."""
-    env = os.environ if env is None else env
-    if env.get(CACHE_DIR_ENV):
-        return Path(env[CACHE_DIR_ENV])
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("pressqa"))
 
 
 def open_backend(

@@ -1,0 +1,63 @@
+"""Where pressqa keeps what it remembers between runs (grammar results, checked files, loaded rules)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+CACHE_DIR_ENV = "PRESSQA_CACHE_DIR"
+NO_CACHE_ENV = "PRESSQA_NO_CACHE"  # set to 1 to check every file afresh (as --no-cache does)
+
+
+def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """``PRESSQA_CACHE_DIR``, else platformdirs' user cache dir for pressqa."""
+    env = os.environ if env is None else env
+    if env.get(CACHE_DIR_ENV):
+        return Path(env[CACHE_DIR_ENV])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("pressqa"))
+
+
+def result_cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
+    """Where checked files' results are kept, or None when ``PRESSQA_NO_CACHE`` turns that off."""
+    env = os.environ if env is None else env
+    if env.get(NO_CACHE_ENV, "").strip() not in ("", "0"):
+        return None
+    return default_cache_dir(env)
+
+
+STALE_AFTER = 14 * 24 * 3600  # seconds after which a cache file nobody wrote is removed (old versions, configs)
+
+
+def store_pickle(file: Path, value: object) -> None:
+    """Write a value to a cache file atomically, removing stale neighbours; a cache that cannot be written is no error."""
+    import pickle
+    import tempfile
+
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, file)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        _remove_stale(file.parent, keep=file)
+    except OSError:
+        return
+
+
+def _remove_stale(folder: Path, keep: Path) -> None:
+    import time
+
+    cutoff = time.time() - STALE_AFTER
+    for entry in os.scandir(folder):
+        if entry.path != str(keep) and entry.name.endswith(".pickle") and entry.stat().st_mtime < cutoff:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass

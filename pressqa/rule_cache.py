@@ -1,0 +1,31 @@
+"""Parsed rule files kept between runs: reading and validating 30-odd YAML files is paid once per change."""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+from pressqa.cache_dir import store_pickle
+from pressqa.loader import RuleFileError
+from pressqa.rule import Rule
+
+Loaded = tuple[dict[str, Rule], list[RuleFileError]]
+
+
+def load_rules_remembered(file: Path, load: Callable[[], Loaded]) -> Loaded:
+    """The rules stored in `file` (named by a fingerprint of the rule files), else `load()` stored there.
+
+    Rule sets with errors are never stored, so their messages are always fresh.
+    """
+    try:
+        with open(file, "rb") as stored:
+            rules = pickle.load(stored)
+        if isinstance(rules, dict) and all(isinstance(rule, Rule) for rule in rules.values()):
+            return rules, []
+    except Exception:  # noqa: BLE001, S110 - missing, damaged or foreign: load the files instead
+        pass
+    rules, errors = load()
+    if not errors:
+        store_pickle(file, rules)
+    return rules, errors
