@@ -39,3 +39,13 @@ def test_parallel_fix_writes_each_file_once(tmp_path: Path) -> None:
     result = run(RunOptions(paths=[str(folder)], select=["words"], fix=True, jobs=2))
     assert result.files_fixed == 6
     assert (folder / "release-0.txt").read_text(encoding="utf-8") == "Aleksandr Lukashenko met the delegation in Minsk on 1 May.\n"
+
+
+def test_parallel_run_honours_suppression_of_cross_file_findings(tmp_path: Path) -> None:
+    folder = tmp_path / "releases"
+    _corpus(folder)
+    quiet = "<!-- pressqa-disable-next-line consistency -->\nAlexander Lukashenko met the delegation in Minsk.\n"
+    (folder / "release-5.txt").write_text(quiet, encoding="utf-8")
+    for jobs in (1, 2):
+        lines = _lines(RunOptions(paths=[str(folder)], ignore=["grammar"], jobs=jobs, cache=False))
+        assert not any(rule.startswith("consistency") for _, _, _, rule in lines), f"-j {jobs}"
