@@ -3,7 +3,8 @@
     python bench/bench.py FOLDER [--runs N] [--pressqa-args "..."] [--single [FILE]]
 
 Whole process: `pressqa check --quiet --format json FOLDER` (best of N and median), so start-up,
-rule loading and word data count. In-process: the same rules through pressqa's engine on
+rule loading and word data count; timed with --no-cache, into an empty result cache, after one file
+changed, and with nothing changed, each in a private cache folder. In-process: the same rules through pressqa's engine on
 documents already read, after one warm-up pass, so only checking counts. codespell runs over the
 same folder in the same run (its exit code ignored) for the ratio the design's budget names.
 Words are counted as /work/shared/eval/score.py counts them: `re.findall(r"\\w+", text)`.
@@ -12,14 +13,16 @@ Words are counted as /work/shared/eval/score.py counts them: `re.findall(r"\\w+"
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shlex
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,12 +57,23 @@ def release_files(folder: Path) -> list[Path]:
     return [Path(p) for p in iter_files([str(folder)])]
 
 
-def time_runs(command: Sequence[str], runs: int, cwd: Path | None = None) -> Timing:
-    """Best-of and median wall time of a command; its output is discarded and its exit code ignored."""
+def time_runs(
+    command: Sequence[str],
+    runs: int,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    before: Callable[[int], None] | None = None,
+) -> Timing:
+    """Best-of and median wall time of a command; its output is discarded and its exit code ignored.
+
+    `before(i)` runs untimed before the i-th run (to empty a cache or edit a file).
+    """
     seconds = []
-    for _ in range(runs):
+    for index in range(runs):
+        if before is not None:
+            before(index)
         start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         seconds.append(time.perf_counter() - start)
     return Timing(tuple(seconds))
 
@@ -147,31 +161,73 @@ def rate(words: int, seconds: float) -> str:
     return f"{words / seconds:,.0f}" if seconds > 0 else "-"
 
 
+@dataclass(frozen=True)
+class ProcessTimings:
+    """Whole-process runs of pressqa over a folder, with and without its result cache."""
+
+    no_cache: Timing
+    empty_cache: Timing
+    warm_cache: Timing
+    one_file_changed: Timing
+
+
+def process_timings(folder: Path, files: Sequence[Path], runs: int, pressqa_args: Sequence[str]) -> ProcessTimings:
+    """Time `pressqa check` as a fresh process: afresh (--no-cache), into an empty cache, from a full cache,
+    and from a full cache after one file changed (the usual repeat run), each in a private cache folder."""
+    with tempfile.TemporaryDirectory(prefix="pressqa-bench-") as scratch:
+        cache = Path(scratch) / "cache"
+        env = {**os.environ, "PRESSQA_CACHE_DIR": str(cache)}
+        env.pop("PRESSQA_NO_CACHE", None)
+        no_cache = time_runs(pressqa_command([str(folder)], ["--no-cache", *pressqa_args]), runs, env=env)
+
+        def empty(_: int) -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+
+        empty_cache = time_runs(pressqa_command([str(folder)], pressqa_args), runs, env=env, before=empty)
+        warm_cache = time_runs(pressqa_command([str(folder)], pressqa_args), runs, env=env)
+        copy = Path(scratch) / "releases"
+        shutil.copytree(folder, copy)
+        edited = copy / files[len(files) // 2].relative_to(folder)
+        original = edited.read_bytes()
+
+        def edit(index: int) -> None:
+            edited.write_bytes(original + f"\nEdited {index + 1} times.\n".encode())
+
+        command = pressqa_command([str(copy)], pressqa_args)
+        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        changed = time_runs(command, runs, env=env, before=edit)
+    return ProcessTimings(no_cache, empty_cache, warm_cache, changed)
+
+
 def folder_benchmark(folder: Path, runs: int, pressqa_args: Sequence[str]) -> None:
     files = release_files(folder)
     if not files:
         sys.exit(f"bench: no .txt/.md files under {folder}")
     words = sum(count_words(f.read_text(encoding="utf-8")) for f in files)
     print(f"folder: {folder} ({len(files)} files, {words:,} words); runs: {runs}; pressqa args: {' '.join(pressqa_args)}")
-    process = time_runs(pressqa_command([str(folder)], pressqa_args), runs)
+    process = process_timings(folder, files, runs, pressqa_args)
     checking, startup, findings = in_process(files, runs, pressqa_args)
     codespell = shutil.which("codespell")
     spell = time_runs([codespell, str(folder)], runs) if codespell else None
     spell_rate = words / spell.best if spell else 0.0
 
-    header = ("", "words", "best s", "median s", "words/s", "x codespell")
+    def row(name: str, timing: Timing) -> tuple[str, ...]:
+        ratio = f"{words / timing.best / spell_rate:.2f}" if spell else "-"
+        return (name, f"{words:,}", f"{timing.best:.3f}", f"{timing.median:.3f}", rate(words, timing.best), ratio)
+
     rows = [
-        ("pressqa (process)", f"{words:,}", f"{process.best:.3f}", f"{process.median:.3f}", rate(words, process.best),
-         f"{words / process.best / spell_rate:.2f}" if spell else "-"),
-        ("pressqa (in-process)", f"{words:,}", f"{checking.best:.3f}", f"{checking.median:.3f}", rate(words, checking.best),
-         f"{words / checking.best / spell_rate:.2f}" if spell else "-"),
+        row("pressqa process, --no-cache", process.no_cache),
+        row("pressqa process, empty cache", process.empty_cache),
+        row("pressqa process, one file changed", process.one_file_changed),
+        row("pressqa process, nothing changed", process.warm_cache),
+        row("pressqa in-process (checking only)", checking),
     ]
     if spell:
-        rows.append(("codespell (process)", f"{words:,}", f"{spell.best:.3f}", f"{spell.median:.3f}", rate(words, spell.best), "1.00"))
+        rows.append(row("codespell process", spell))
     else:
         print("codespell is not installed (pip install codespell, or the project's `bench` extra): no ratio")
     print()
-    print_table(header, rows)
+    print_table(("", "words", "best s", "median s", "words/s", "x codespell"), rows)
     print()
     print(f"in-process: start-up and first pass (rules, kinds, word data) {startup:.3f} s; "
           f"{findings} findings at the reported level per pass; "
@@ -181,14 +237,20 @@ def folder_benchmark(folder: Path, runs: int, pressqa_args: Sequence[str]) -> No
 def single_file_benchmark(path: Path, runs: int, pressqa_args: Sequence[str], top: int) -> None:
     words = count_words(path.read_text(encoding="utf-8"))
     print(f"single file (the pre-commit case): {path} ({words} words); runs: {runs}")
-    process = time_runs(pressqa_command([str(path)], pressqa_args), runs)
+    # A file being committed has just changed, so the hook's cost is a run without cached results.
+    process = time_runs(pressqa_command([str(path)], ["--no-cache", *pressqa_args]), runs)
+    with tempfile.TemporaryDirectory(prefix="pressqa-bench-") as cache:
+        env = {**os.environ, "PRESSQA_CACHE_DIR": cache}
+        cached = time_runs(pressqa_command([str(path)], pressqa_args), runs + 1, env=env)
+    cached = Timing(cached.seconds[1:])  # the first run filled the cache
     bare = time_runs([sys.executable, "-c", "pass"], runs)
     imports = time_runs([sys.executable, "-c", "import pressqa.cli"], runs)
     print()
     print_table(
         ("", "best s", "median s"),
         [
-            ("pressqa check FILE (import + load + check)", f"{process.best:.3f}", f"{process.median:.3f}"),
+            ("pressqa check --no-cache FILE (import + load + check)", f"{process.best:.3f}", f"{process.median:.3f}"),
+            ("pressqa check FILE, unchanged since the last run", f"{cached.best:.3f}", f"{cached.median:.3f}"),
             ("python -c 'import pressqa.cli'", f"{imports.best:.3f}", f"{imports.median:.3f}"),
             ("python -c pass (interpreter start)", f"{bare.best:.3f}", f"{bare.median:.3f}"),
         ],
