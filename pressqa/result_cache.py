@@ -11,6 +11,7 @@ Kinds whose findings depend on more than this (grammar, through a server) are ne
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -25,6 +26,9 @@ from pressqa.suppression import Silence
 
 FORMAT = 1  # bump when what is stored changes shape
 MAX_FILES = 20_000  # entries kept per rule set; the oldest go first
+# Installed packages whose data or behaviour findings depend on (the dictionary, folding, fuzzy distances,
+# Markdown parsing): upgrading one must not serve results computed with the old one.
+DEPENDENCIES = ("spellchecker", "anyascii", "rapidfuzz", "markdown_it", "mdit_py_plugins")
 SMALL_FILE = 65_536  # bytes up to which a file's fingerprint is its content
 
 
@@ -41,6 +45,8 @@ def source_fingerprint(folders: Iterable[Path]) -> str:
     hasher = hashlib.blake2b(digest_size=16)
     for part in (f"format {FORMAT}", f"pressqa {__version__}", sys.version):
         hasher.update(part.encode() + b"\0")
+    for package in DEPENDENCIES:
+        hasher.update(f"{package} {_package_stamp(package)}".encode() + b"\0")
     for folder in (Path(__file__).parent, *folders):
         hasher.update(os.fsencode(folder) + (b"\0folder\0" if folder.is_dir() else b"\0missing\0"))
         for path in _files_under(folder):
@@ -67,6 +73,18 @@ def settings_fingerprint(parts: Iterable[str]) -> str:
     for part in parts:
         hasher.update(part.encode("utf-8", "surrogateescape") + b"\0")
     return hasher.hexdigest()
+
+
+def _package_stamp(name: str) -> str:
+    # Where an installed package lives and when it was written: an upgrade changes one or the other.
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return "absent"
+    try:
+        status = os.stat(spec.origin)
+    except OSError:
+        return spec.origin
+    return f"{spec.origin} {status.st_size} {status.st_mtime_ns}"
 
 
 def _files_under(folder: Path) -> list[str]:
