@@ -28,6 +28,29 @@ def result_cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
     return default_cache_dir(env)
 
 
+FILE_RESULTS = "results"  # one pickle per rule set: findings of checked files (pressqa.result_cache)
+PARSED_RULES = "rules"  # one pickle per set of rule files (pressqa.rule_cache)
+GRAMMAR_RESULTS = "languagetool-results.sqlite3"  # LanguageTool matches per paragraph
+
+
+def clear_cache(folder: Path) -> int:
+    """Remove the cached file results, parsed rules and grammar results under a cache folder; return how many files.
+
+    The warm LanguageTool server's state and lock files stay, so a running server is still found and stopped.
+    """
+    removed = 0
+    for name in (FILE_RESULTS, PARSED_RULES):
+        subfolder = folder / name
+        if subfolder.is_dir():
+            for entry in subfolder.iterdir():
+                entry.unlink(missing_ok=True)
+                removed += 1
+    for entry in folder.glob(GRAMMAR_RESULTS + "*"):  # the sqlite file and its journal
+        entry.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
 STALE_AFTER = 14 * 24 * 3600  # seconds after which a cache file nobody wrote is removed (old versions, configs)
 
 

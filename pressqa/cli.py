@@ -173,3 +173,25 @@ def server_stop() -> None:
 
     state = ServerManager(default_cache_dir()).stop()
     click.echo("no warm LanguageTool server was running" if state is None else f"stopped LanguageTool (pid {state.pid})")
+
+
+@main.group()
+def cache() -> None:
+    """The results pressqa keeps between runs (checked files, parsed rules, grammar paragraphs)."""
+
+
+@cache.command("dir")
+def cache_dir() -> None:
+    """Print the cache folder (PRESSQA_CACHE_DIR, else the user cache folder)."""
+    from pressqa.cache_dir import default_cache_dir
+
+    click.echo(str(default_cache_dir()))
+
+
+@cache.command("clear")
+def cache_clear() -> None:
+    """Forget every cached result (a running LanguageTool server is left alone)."""
+    from pressqa.cache_dir import clear_cache, default_cache_dir
+
+    removed = clear_cache(default_cache_dir())
+    click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''}")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pressqa.cache_dir import result_cache_dir
+from pressqa.cache_dir import FILE_RESULTS, PARSED_RULES, result_cache_dir
 from pressqa.config import (
     Config,
     ConfigError,
@@ -206,7 +206,7 @@ class Runner:
             directories = [builtin_rules_dir(), *config.rule_dirs]
             source = source_fingerprint(directories) if self._cache_dir is not None else ""
             if self._cache_dir is not None:
-                rules_file = self._cache_dir / "rules" / f"{source}.pickle"
+                rules_file = self._cache_dir / PARSED_RULES / f"{source}.pickle"
                 rules, errors = load_rules_remembered(rules_file, lambda: load_rules(directories))
             else:
                 rules, errors = load_rules(directories)
@@ -228,7 +228,7 @@ class Runner:
             cache = None
             if self._cache_dir is not None:
                 key = settings_fingerprint([source, repr(config), repr(select)])
-                cache = ResultCache(self._cache_dir / "results" / f"{key}.pickle")
+                cache = ResultCache(self._cache_dir / FILE_RESULTS / f"{key}.pickle")
             self._rule_sets[config.path] = _RuleSet(config, {r.id: r for r in chosen}, new_engine, cache)
         return self._rule_sets[config.path]
 

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from pressqa.cache_dir import default_cache_dir
+from pressqa.cache_dir import GRAMMAR_RESULTS, default_cache_dir
 
 from .annotate import AnnotatedText, annotate, is_markup_only
 from .cache import ResultCache, cache_key
@@ -263,7 +263,7 @@ def open_backend(
         origin = "local server"
 
     client = LanguageToolClient(target, timeout=request_timeout)
-    cache = ResultCache(cache_dir / "languagetool-results.sqlite3") if use_cache else None
+    cache = ResultCache(cache_dir / GRAMMAR_RESULTS) if use_cache else None
     # A run whose paragraphs are all cached need not reach the server at all: its version,
     # which keys the cache, is taken from a recent answer.
     remembered = cache.server_info(client.base_url, SERVER_INFO_MAX_AGE) if cache is not None else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from pressqa.finding import Finding, Severity
 from pressqa.result_cache import CachedFile, ResultCache, digest
 from pressqa.runner import Runner, RunOptions, run
+from tests.core.conftest import CliResult
 
 Row = tuple[str, int, int, str, str]
 
@@ -148,3 +150,14 @@ def test_grammar_findings_are_never_cached(tmp_path: Path) -> None:
     doubled = Finding("a.txt", "words.doubled", Severity.WARNING, "m", 0, 1, 1, 1, 1, 2)
     assert rule_set.uncacheable()
     assert not rule_set.cacheable(grammar) and rule_set.cacheable(doubled)
+
+
+def test_cache_clear_forgets_results_and_cache_dir_names_the_folder(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+    folder = tmp_path / "releases"
+    _releases(folder)
+    _rows(_options(folder))
+    assert _cache_files("results") and _cache_files("rules")
+    assert cli("cache", "dir").stdout.strip() == os.environ["PRESSQA_CACHE_DIR"]
+    cleared = cli("cache", "clear")
+    assert cleared.exit_code == 0 and cleared.stdout.startswith("removed 2 cache files")
+    assert _cache_files("results") == [] and _cache_files("rules") == []
