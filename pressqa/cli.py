@@ -87,8 +87,8 @@ def check(
         click.echo(f"pressqa: error: {error}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(formatter(output_format)(result.findings, result.errors, result.rules), nl=False)
-    for error in result.errors:
-        click.echo(f"pressqa: error: {error.message}", err=True)
+    for input_error in result.errors:
+        click.echo(f"pressqa: error: {input_error.message}", err=True)
     for note in result.notes:
         click.echo(note, err=True)
     if not quiet:
