@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime
 import operator
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +33,7 @@ from functools import cached_property, lru_cache
 from itertools import compress, count, islice, repeat
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
-from pressqa.document import Document, Position
+from pressqa.document import Document
 from pressqa.finding import Finding, Severity
 from pressqa.kinds.majority import winning_form
 from pressqa.kinds.name_mentions import (
@@ -71,6 +72,7 @@ _TEXT = operator.itemgetter(0)  # a token's text
 _KIND = operator.itemgetter(3)  # a token's kind
 _WORDS = frozenset({WORD, ACRONYM})
 _SPAN = operator.itemgetter(1, 2)  # a token's start and end
+_FIRST = operator.itemgetter(0)
 
 # Words after which a hyphenated compound is a noun ("member-states and"), not an attribute ("three-year term").
 FUNCTION_WORDS = frozenset(
@@ -578,13 +580,18 @@ class NamesAcrossFiles(ConsistencyKind):
     unrelated releases are too often different people). A document whose
     form is not the run's majority form gets one finding, at its first use.
     Names the register does not list get `unlisted_severity`.
+
+    Each document leaves a `_Seen`: how it writes each group, as columns
+    made by C-level maps. Lines and columns are worked out at the end, only
+    for the few groups written in two ways, from the document's line starts
+    (so no document text is kept until then).
     """
 
     cross_document: ClassVar[bool] = True
 
     def __init__(self, rule: Rule, context: KindContext) -> None:
         super().__init__(rule, context)
-        self._uses: dict[str, list[_Use]] = defaultdict(list)
+        self._seen: list[_Seen] = []
         self._preferred: dict[str, str] = {}
 
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -597,91 +604,85 @@ class NamesAcrossFiles(ConsistencyKind):
 
     def observe(self, doc: Document) -> Iterable[Finding]:
         names = self._document_names(doc)
-        register: dict[str, list[Mention]] = defaultdict(list)
-        for mention in names.register:
-            register[mention.group].append(mention)
-        for group, mentions in register.items():
-            if mentions[0].preferred:
-                self._preferred[group] = mentions[0].preferred
-            counts = Counter(m.form for m in mentions)
-            firsts = {m.form: (m.start, m.end) for m in reversed(mentions)}
-            self._use(doc, group, counts, firsts, listed=True)
+        forms: list[str] = []
+        groups: list[str] = []
+        places: list[int] = []
+        spans: list[tuple[int, int]] = []
+        listed = 0
+        if names.register:
+            register: dict[str, list[Mention]] = defaultdict(list)
+            for mention in names.register:
+                register[mention.group].append(mention)
+            for group, mentions in register.items():
+                if mentions[0].preferred:
+                    self._preferred[group] = mentions[0].preferred
+                counts = Counter(m.form for m in mentions)
+                firsts = {m.form: (m.start, m.end) for m in reversed(mentions)}
+                _add_use(forms, groups, places, spans, group, counts, firsts)
+            listed = len(groups)
         candidates = names.candidates
-        if not candidates:
-            return ()
-        # Each written form once: how often, and where first (a form's group is its key, so forms are grouped,
-        # not mentions; most groups have one form).
-        texts = list(map(_TEXT, candidates))
-        counts = Counter(texts)
-        firsts = dict(zip(reversed(texts), map(_SPAN, reversed(candidates))))
-        by_group: dict[str, list[str]] = {}
-        group_of = self._exact_groups
-        for form in counts:
-            form_group = group_of.get(form)
-            if form_group is None:
-                form_group = group_of[form] = "auto:" + name_key(form)
-            forms = by_group.get(form_group)
-            if forms is None:
-                by_group[form_group] = [form]
+        if candidates:
+            # Each written form once: how often, and where first (a form's group is its key, so forms are grouped,
+            # not mentions; most groups have one form).
+            texts = list(map(_TEXT, candidates))
+            counts = Counter(texts)
+            firsts = dict(zip(reversed(texts), map(_SPAN, reversed(candidates))))
+            written = list(counts)
+            group_of = self._exact_groups
+            keyed = list(map(group_of.get, written))
+            if None in keyed:
+                for index, form in enumerate(written):
+                    if keyed[index] is None:
+                        keyed[index] = group_of[form] = "auto:" + name_key(form)
+            if len(set(keyed)) == len(keyed):  # each group written one way: the common case, in C-level maps
+                forms += written
+                groups += cast(list[str], keyed)
+                places += map(counts.__getitem__, written)
+                spans += map(firsts.__getitem__, written)
             else:
-                forms.append(form)
-        uses, path, position = self._uses, doc.path, doc.position
-        for group, forms in by_group.items():
-            if len(forms) > 1:
-                self._use(doc, group, counts, firsts, forms)
-                continue
-            form = forms[0]  # the common case inlined: one form
-            start, end = firsts[form]
-            uses[group].append(_Use(form, path, start, end, counts[form], False, position(start), position(end)))
+                by_group: dict[str, list[str]] = defaultdict(list)
+                for form, group in zip(written, cast(list[str], keyed)):
+                    by_group[group].append(form)
+                for group, group_forms in by_group.items():
+                    _add_use(forms, groups, places, spans, group, counts, firsts, group_forms)
+        if groups:
+            self._seen.append(_Seen(doc.path, doc.line_starts, listed, forms, groups, places, spans))
         return ()
 
-    def _use(
-        self,
-        doc: Document,
-        group: str,
-        counts: Mapping[str, int],
-        firsts: Mapping[str, tuple[int, int]],
-        forms: Sequence[str] | None = None,
-        listed: bool = False,
-    ) -> None:
-        """Record how a document writes one group: its majority form (by lower case), where first, how often."""
-        forms = list(counts) if forms is None else forms
-        if len(forms) == 1:
-            form = forms[0]
-            places = counts[form]
-        else:  # the most used form by lower case; on a tie the first used
-            folded: dict[str, int] = defaultdict(int)
-            first_of: dict[str, int] = {}
-            for each in forms:
-                lower, start = each.lower(), firsts[each][0]
-                folded[lower] += counts[each]
-                first_of[lower] = min(start, first_of.get(lower, start))
-            winner = max(folded, key=lambda f: (folded[f], -first_of[f]))
-            form = min((each for each in forms if each.lower() == winner), key=lambda f: firsts[f][0])
-            places = folded[winner]
-        start, end = firsts[form]
-        self._uses[group].append(
-            _Use(form, doc.path, start, end, places, listed, doc.position(start), doc.position(end))
-        )
-
     def take_state(self) -> object:
-        state = (dict(self._uses), dict(self._preferred))
-        self._uses = defaultdict(list)
+        state = (self._seen, self._preferred)
+        self._seen = []
         self._preferred = {}
         return state
 
     def merge_state(self, state: object) -> None:
-        uses, preferred = cast(tuple[dict[str, list[_Use]], dict[str, str]], state)
-        for group, found in uses.items():
-            self._uses[group].extend(found)
+        seen, preferred = cast(tuple[list[_Seen], dict[str, str]], state)
+        self._seen.extend(seen)
         for group, form in preferred.items():
             self._preferred.setdefault(group, form)
 
+    def _uses(self) -> dict[str, list[_Use]]:
+        """The uses of each group written in two ways or more (by lower case), groups in the order first seen."""
+        pairs: set[tuple[str, str]] = set()
+        for seen in self._seen:
+            pairs.update(zip(seen.groups, map(str.lower, seen.forms)))
+        ways = Counter(map(_FIRST, pairs))
+        several = {group for group, number in ways.items() if number > 1}
+        if not several:
+            return {}  # every group written one way throughout: the common run
+        uses: dict[str, list[_Use]] = {}
+        for seen in self._seen:
+            for group in seen.groups:
+                if group in several and group not in uses:
+                    uses[group] = []
+        for seen in self._seen:
+            for index in compress(count(), map(several.__contains__, seen.groups)):
+                uses[seen.groups[index]].append(seen.use(index))
+        return uses
+
     def finish(self) -> Iterable[Finding]:
         unlisted = Severity.parse(self.option("unlisted_severity"))
-        for group, uses in self._uses.items():
-            if len({use.form.lower() for use in uses}) < 2:
-                continue
+        for group, uses in self._uses().items():
             preferred = self._preferred.get(group, "").lower()
             files: dict[str, int] = defaultdict(int)
             places: dict[str, int] = defaultdict(int)
@@ -699,10 +700,9 @@ class NamesAcrossFiles(ConsistencyKind):
                     suggestion=example.form,
                     places=_counted(places[winner], "place"),
                     files=_counted(files[winner], "file"),
-                    example=f"{example.path}:{example.begin.line}",
+                    example=f"{example.path}:{example.line}",
                     here=_counted(use.places, "place"),
                 )
-                begin, finish = use.begin, use.finish
                 yield Finding(
                     path=use.path,
                     rule=self.rule.id,
@@ -710,20 +710,72 @@ class NamesAcrossFiles(ConsistencyKind):
                     message=message,
                     start=use.start,
                     end=use.end,
-                    line=begin.line,
-                    column=begin.column,
-                    end_line=finish.line,
-                    end_column=finish.column,
+                    line=use.line,
+                    column=use.column,
+                    end_line=use.end_line,
+                    end_column=use.end_column,
                     suggestions=(_with_case_of(use.form, example.form),),
                 )
 
 
-class _Use(NamedTuple):
-    """How one document writes one name: its form, where (offsets and positions), how often.
+def _add_use(
+    forms: list[str],
+    groups: list[str],
+    places: list[int],
+    spans: list[tuple[int, int]],
+    group: str,
+    counts: Mapping[str, int],
+    firsts: Mapping[str, tuple[int, int]],
+    written: Sequence[str] | None = None,
+) -> None:
+    """Add how a document writes one group to its columns: its majority form (by lower case), how often, where
+    first (`written` are the group's forms, by default every form counted)."""
+    written = list(counts) if written is None else written
+    if len(written) == 1:
+        form = written[0]
+        number = counts[form]
+    else:  # the most used form by lower case; on a tie the first used
+        folded: dict[str, int] = defaultdict(int)
+        first_of: dict[str, int] = {}
+        for each in written:
+            lower, start = each.lower(), firsts[each][0]
+            folded[lower] += counts[each]
+            first_of[lower] = min(start, first_of.get(lower, start))
+        winner = max(folded, key=lambda f: (folded[f], -first_of[f]))
+        form = min((each for each in written if each.lower() == winner), key=lambda f: firsts[f][0])
+        number = folded[winner]
+    forms.append(form)
+    groups.append(group)
+    places.append(number)
+    spans.append(firsts[form])
 
-    Positions are taken while the document is at hand, so no document text is
-    kept until the end of the run (memory stays flat in the number of files).
-    """
+
+class _Seen(NamedTuple):
+    """How one document writes each name group it uses, as columns: the group's form, the group, how often, and
+    where first. The first `listed` groups are register people's; the document's line starts turn offsets into
+    lines and columns for the uses that get a finding."""
+
+    path: str
+    line_starts: tuple[int, ...]
+    listed: int
+    forms: list[str]
+    groups: list[str]
+    places: list[int]
+    spans: list[tuple[int, int]]
+
+    def use(self, index: int) -> _Use:
+        """The use of the group at `index`, with lines and columns as `Document.position` gives them."""
+        start, end = self.spans[index]
+        starts = self.line_starts
+        line, end_line = bisect_right(starts, start), bisect_right(starts, end)
+        return _Use(
+            self.forms[index], self.path, start, end, self.places[index], index < self.listed,
+            line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1,
+        )  # fmt: skip
+
+
+class _Use(NamedTuple):
+    """How one document writes one name: its form, where (offsets, and 1-based lines and columns), how often."""
 
     form: str
     path: str
@@ -731,8 +783,10 @@ class _Use(NamedTuple):
     end: int
     places: int
     listed: bool
-    begin: Position
-    finish: Position
+    line: int
+    column: int
+    end_line: int
+    end_column: int
 
 
 @dataclass(frozen=True)
@@ -874,15 +928,31 @@ def _may_have_compound_variants(doc: Document) -> bool:
     """
     inventory = _inventory(doc)
     words, runs, lower = inventory.words, inventory.runs, inventory.lower
+    hyphen_forms = _hyphen_forms(doc.prose, lower, words)
+    if hyphen_forms is None:
+        return True  # a hyphenated compound's letters are a run too
+    # Letters written open ("tax payer") are two neighbouring runs joined. Only joined runs equal to a run (but for
+    # a final s) or to a hyphenated compound's letters matter: `wanted` holds them all, so one C-level pass over
+    # the neighbours finds the joined runs that matter, and `_spaced` is asked only about those.
     strip = str.removesuffix
-    # Letters written open ("tax payer") are two neighbouring runs joined, so `_spaced` is asked only about those.
-    joined = set(map(operator.add, runs, islice(runs, 1, None)))
-    meeting = set(map(strip, words, repeat("s"))).intersection(map(strip, joined, repeat("s")))
+    stems = set(map(strip, words, repeat("s")))
+    wanted = stems.union(map(operator.add, stems, repeat("s")), hyphen_forms)
+    joined = wanted.intersection(map(operator.add, runs, islice(runs, 1, None)))
+    # A run's stem met by joined runs' stem: `joined` holds every joined pair whose stem is a run's stem.
+    meeting = stems.intersection(map(strip, joined, repeat("s")))
     for letters in meeting:
         for form in (letters, letters + "s"):
             if form in joined and _spaced(form, lower, words):
                 return True
-    prose = doc.prose if len(doc.prose) == len(lower) else None  # else lower-casing moved offsets
+    return any(form in joined and _spaced(form, lower, words) for form in hyphen_forms)
+
+
+def _hyphen_forms(prose: str, lower: str, words: set[str]) -> set[str] | None:
+    """The letters of each hyphenated compound (letters-hyphen-letters, two letters or more each side) with and
+    without a final s, that another shape may meet: None when one of them is a run itself (a closed shape).
+    Those of a compound surely used attributively are left out ("three-year term")."""
+    forms: set[str] = set()
+    same_offsets = len(prose) == len(lower)  # else lower-casing moved offsets
     for hyphen in _HYPHEN_BEFORE_LETTERS.finditer(lower):
         start = end = hyphen.start()
         while start and lower[start - 1].isalpha():
@@ -891,14 +961,13 @@ def _may_have_compound_variants(doc: Document) -> bool:
         if end - start < 2 or after is None:
             continue
         letters = lower[start:end] + after.group()
-        forms = (letters, letters + "s", letters.removesuffix("s"))
-        if any(form in words for form in forms):
-            return True
-        if prose is not None and _surely_attributive(prose, start, after.end()):
+        found = (letters, letters + "s", letters.removesuffix("s"))
+        if any(form in words for form in found):
+            return None
+        if same_offsets and _surely_attributive(prose, start, after.end()):
             continue  # beside its open form an attributive compound is not compared ("three-year term", "three years")
-        if any(form in joined and _spaced(form, lower, words) for form in forms):
-            return True
-    return False
+        forms.update(found)
+    return forms
 
 
 def _surely_attributive(prose: str, start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, count, pairwise
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from pressqa.document import Document
 from pressqa.lexicon.translit import key_distance, keys_are_variants, name_key
@@ -52,11 +52,11 @@ POSSESSIVE_ENDS = frozenset("sS" + APOSTROPHES)
 MAYBE_CAPITAL = "^\\x00-@\\[-\u00bf\u00df-\u00ff\u2000-\u206f"
 # From a possible capital to the end of its chunk (the next space or mask): a chunk a name may lie in.
 _CAPITAL_TO_CHUNK_END = re.compile(f"[{MAYBE_CAPITAL}][^\\s\\x00]*")
+_CHUNK_REST = re.compile(r"[^\s\x00]*")  # from a place to the end of its chunk
 _LETTER = re.compile(r"[^\W\d_]")
 # Punctuation that may close a word without extending it (as an apostrophe or hyphen would) or starting a token or
 # an e-mail address: a chunk that is letters and then these is one plain word to the tokeniser ("Minsk.", "Putin),").
 CLOSING_PUNCTUATION = ".,;:!?)]}”\"»…*"
-
 
 class Mention(NamedTuple):
     """One register person's name token: the span of its base form, the form as written, its group
@@ -104,14 +104,15 @@ class RegisterForms:
     """The register's people as token sequences, for matching them in a token stream."""
 
     def __init__(self, people: Sequence[Person]) -> None:
-        self.by_first: dict[str, list[tuple[tuple[str, ...], Person]]] = defaultdict(list)
+        # Each form under its first word: (its words, all but the last as a list, its person), longest first.
+        self.by_first: dict[str, list[tuple[tuple[str, ...], list[str], Person]]] = defaultdict(list)
         self.surnames: dict[str, Person] = {}
         for person in people:
             for form in person.forms:
                 words = tuple(form.split())
                 if not words:
                     continue
-                self.by_first[words[0]].append((words, person))
+                self.by_first[words[0]].append((words, list(words[:-1]), person))
                 if len(words) > 1 and len(words[-1]) > 3 and words[-1][:1].isupper():
                     self.surnames.setdefault(words[-1], person)
         for candidates in self.by_first.values():
@@ -128,34 +129,51 @@ class RegisterForms:
         # No token crosses a space, so the tokens a mention can involve lie in the space-delimited chunks
         # holding a capital or one of the lower-case words of a form ("da" in "Lula da Silva").
         self.lower_words = tuple(sorted({w for words, _ in self._all_forms() for w in words if not _has_capital(w)}))
-        self.lower_word_pattern = (
-            re.compile(f"(?:{'|'.join(re.escape(w) for w in self.lower_words)})(?![^\\W\\d_])[^\\s\\x00]*")
-            if self.lower_words
-            else None
-        )
+        self._slots: dict[tuple[str, int], tuple[tuple[int, str, str], ...]] = {}
 
     def _all_forms(self) -> Iterator[tuple[tuple[str, ...], Person]]:
         for candidates in self.by_first.values():
-            yield from candidates
+            for words, _, person in candidates:
+                yield words, person
 
-    def match(self, tokens: Sequence[Token], index: int) -> tuple[int, Person] | None:
-        """The number of tokens and the person of the longest register form starting at `index`, if any."""
-        text = tokens[index].text
+    def match(self, tokens: Sequence[Token], index: int, texts: Sequence[str] | None = None) -> tuple[int, Person] | None:
+        """The number of tokens and the person of the longest register form starting at `index`, if any
+        (`texts` are the tokens' texts, when the caller has them)."""
+        if texts is None:
+            texts = [token.text for token in tokens]
+        text = texts[index]
         first = base_text(text)
         candidates = self.by_first.get(text, [])
         if first != text:
             candidates = candidates + self.by_first.get(first, [])
-        for words, person in candidates:
+        total = len(texts)
+        for words, head, person in candidates:
             end = index + len(words)
-            if end > len(tokens):
+            if end > total:
                 continue
-            last = len(words) - 1
-            if all(_same_word(tokens[index + i], w, i == last) for i, w in enumerate(words)) and _adjacent(
-                tokens[index:end]
+            # Every word but the last as written; the last maybe with a possessive ending; no wide gaps.
+            last, written = words[-1], texts[end - 1]
+            if (
+                texts[index : end - 1] == head
+                and (written == last or base_text(written) == last)
+                and _adjacent(tokens[index:end])
             ):
                 return len(words), person
         named = self.surnames.get(first)
         return (1, named) if named is not None else None
+
+    def slots(self, person: Person, length: int) -> tuple[tuple[int, str, str], ...]:
+        """The slots a match of `length` tokens fills: (token offset, group, the group's house form) of the given
+        name (when more than one token) and of the surname; none when the words cannot line up with the house form
+        ("Kim Jong-Il" against "Kim Jong Il")."""
+        key = (person.name, length)
+        found = self._slots.get(key)
+        if found is None:
+            house = person.name.split()
+            slots = [(0, f"person:{person.name}:given", house[0])] if length > 1 else []
+            slots.append((length - 1, f"person:{person.name}:surname", house[-1]))
+            found = self._slots[key] = tuple(slots) if length in (1, len(house)) else ()
+        return found
 
 
 def _has_capital(word: str) -> bool:
@@ -173,13 +191,56 @@ def name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
     left False: few are asked, so `opens_sentence_at` answers on demand.
     """
     text = doc.prose
-    chunks = [m.span() for m in _CAPITAL_TO_CHUNK_END.finditer(text)]
-    lower_words = forms.lower_word_pattern
-    if lower_words is not None and any(w in text for w in forms.lower_words):
-        found = [m.span() for m in lower_words.finditer(text) if not (m.start() and _LETTER.match(text, m.start() - 1))]
+    if forms.lower_words and any(w in text for w in forms.lower_words):
+        found = _lower_word_chunks(text, forms.lower_words)
         if found:
-            chunks = sorted(chunks + found)
-    return chunk_tokens(text, chunks)
+            return chunk_tokens(text, sorted([m.span() for m in _CAPITAL_TO_CHUNK_END.finditer(text)] + found))
+    return capital_chunk_tokens(text)
+
+
+def capital_chunk_tokens(text: str) -> list[Token]:
+    """`chunk_tokens` of the chunks holding a possible capital: a chunk that is one word and closing punctuation
+    (most of them) is that word, taken at once; the others are tokenised."""
+    new = tuple.__new__
+    tokens: list[Token] = []
+    append = tokens.append
+    for match in _CAPITAL_TO_CHUNK_END.finditer(text):
+        hit = match.start()
+        if not hit or text[hit - 1].isspace() or text[hit - 1] == MASK:
+            value = match.group()
+            if not value.isalpha():
+                value = value.rstrip(CLOSING_PUNCTUATION)
+            if len(value) > 1 and value.isalpha():
+                kind = word_kind(value) if value[1:2].isupper() else WORD
+                append(new(Token, (value, hit, hit + len(value), kind, False)))
+                continue
+        tokens += chunk_tokens(text, ((hit, match.end()),))  # the chunk begins before its capital, or is more
+    return tokens
+
+
+def _lower_word_chunks(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, chunk end) of each of `words` (lower-case words of register forms) that stands as a word, as a
+    regex scan for the words not followed by a letter, each match running to its chunk's end, would give them
+    (keeping those not after a letter). Found with `str.find`: such words hide inside many others ("da" in
+    "today"), where the regex would be tried at each."""
+    places: set[int] = set()
+    for word in words:
+        size = len(word)
+        at = text.find(word)
+        while at != -1:
+            if not _LETTER.match(text, at + size):
+                places.add(at)
+            at = text.find(word, at + 1)
+    found: list[tuple[int, int]] = []
+    resume = 0  # the pattern's match runs to the chunk's end, and the next search starts there
+    chunk_end = _CHUNK_REST.match
+    for at in sorted(places):
+        if at < resume:
+            continue
+        resume = cast(re.Match[str], chunk_end(text, at)).end()
+        if not (at and _LETTER.match(text, at - 1)):
+            found.append((at, resume))
+    return found
 
 
 def chunk_tokens(text: str, chunks: Iterable[tuple[int, int]]) -> list[Token]:
@@ -223,10 +284,6 @@ def chunk_tokens(text: str, chunks: Iterable[tuple[int, int]]) -> list[Token]:
     return tokens
 
 
-def _same_word(token: Token, word: str, last: bool) -> bool:
-    return token.text == word or (last and base_text(token.text) == word)
-
-
 def _adjacent(tokens: Sequence[Token]) -> bool:
     return all(b.start - a.end <= 2 for a, b in pairwise(tokens))
 
@@ -239,23 +296,20 @@ def register_mentions(tokens: Sequence[Token], forms: RegisterForms) -> tuple[li
     present = forms.opener_texts.intersection(texts)
     if not present:
         return mentions, covered
+    new = tuple.__new__
     openings = compress(count(), map(present.__contains__, texts))
     resume = 0  # a match covers its tokens: none of them starts another
     for index in openings:
         if index < resume or tokens[index].kind != WORD:
             continue
-        found = forms.match(tokens, index)
+        found = forms.match(tokens, index, texts)
         if found is None:
             continue
         length, person = found
-        house = person.name.split()
-        slots = [("given", 0, house[0])] if length > 1 else []
-        slots.append(("surname", length - 1, house[-1]))
-        if length not in (1, len(house)):
-            slots = []  # "Kim Jong-Il" against "Kim Jong Il": the words do not line up, so no slot is compared
-        for slot, offset, preferred in slots:
-            token = base_of(tokens[index + offset])
-            mentions.append(Mention(token.start, token.end, token.text, f"person:{person.name}:{slot}", preferred))
+        for offset, group, preferred in forms.slots(person, length):
+            text, start = texts[index + offset], tokens[index + offset].start
+            base = base_text(text) if text[-1] in POSSESSIVE_ENDS else text
+            mentions.append(new(Mention, (start, start + len(base), base, group, preferred)))
         covered.update(range(index, index + length))
         resume = index + length
     return mentions, covered

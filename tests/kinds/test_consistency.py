@@ -324,3 +324,56 @@ def test_a_lower_case_word_at_the_start_still_opens_a_register_name() -> None:
     doc = Document.from_text("release.txt", text)
     forms = name_mentions.RegisterForms(context_for().lexicon.register.people)
     assert ("da", 0) in {(t.text, t.start) for t in name_mentions.name_tokens(doc, forms)}
+
+
+def test_cross_file_uses_handed_over_between_engines_give_the_same_findings() -> None:
+    rule = RULES["consistency.name-variants-across-files"]
+    texts = [
+        ("a.txt", "Visit to Yekaterinburg. Aleksandr Lukashenko spoke."),
+        ("b.txt", "News.\nYekaterinburg and Ekaterinburg, then Ekaterinburg again."),
+        ("c.txt", "Talks.\n\nThe Ekaterinburg plant. Alexander Lukashenko met them."),
+        ("d.txt", "Yekaterinburg."),
+    ]
+    context = context_for()
+    one = Engine([rule], context)
+    for path, text in texts:
+        one.check_document(Document.from_text(path, text))
+    parent = Engine([rule], context)
+    for path, text in texts:  # as -j workers and the result cache do: each file's observations handed over
+        worker = Engine([rule], context)
+        worker.check_document(Document.from_text(path, text))
+        parent.merge_states(worker.take_states())
+    expected = one.finish()
+    assert [(f.path, f.line, f.column, f.message) for f in parent.finish()] == [
+        (f.path, f.line, f.column, f.message) for f in expected
+    ]
+    # b.txt writes the city both ways: its majority form stands for it (two places), which ties the files 2:2 and
+    # wins on places, 3:2.
+    assert [(f.path, f.line, f.column, f.end_column, f.message) for f in expected] == [
+        ("a.txt", 1, 10, 23, "'Yekaterinburg' here; 'Ekaterinburg' in 3 places in 2 files, e.g. b.txt:2"),
+        ("c.txt", 3, 25, 34, "'Alexander' here; 'Aleksandr' in 1 place in 1 file, e.g. a.txt:1"),
+        ("d.txt", 1, 1, 14, "'Yekaterinburg' here; 'Ekaterinburg' in 3 places in 2 files, e.g. b.txt:2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lula da Silva came today; Canada-da and da-Costa, 5da, _da, da² and Lula da\x00Silva.",
+        "dab da bin binder Mohammed bin Salman (da) ‘da’ \nda",
+        "no such words here",
+    ],
+)
+def test_lower_case_register_words_are_found_as_the_regex_scan_would(text: str) -> None:
+    import re
+
+    words = ("bin", "da")
+    scan = re.compile(r"(?:bin|da)(?![^\W\d_])[^\s\x00]*")
+    expected = [m.span() for m in scan.finditer(text) if not (m.start() and re.match(r"[^\W\d_]", text[m.start() - 1]))]
+    assert name_mentions._lower_word_chunks(text, words) == expected
+
+
+def test_a_hyphenated_compound_whose_letters_are_a_word_needs_no_neighbours() -> None:
+    doc = Document.from_text("release.txt", "The tax-payer wrote. Every taxpayer did.")
+    assert consistency_module._hyphen_forms(doc.prose, doc.prose.lower(), {"the", "tax", "payer", "taxpayer"}) is None
+    assert consistency_module._may_have_compound_variants(doc) is True
