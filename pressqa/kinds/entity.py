@@ -51,6 +51,8 @@ ADJACENT_GAPS = frozenset({" ", "\u00a0"})
 NEAR_MEMO = ("entity", "near")  # Lexicon.memo keys
 DEMONYMS_OF_MEMO = ("entity", "demonyms-of")
 NAMES_BY_PART_MEMO = ("entity", "names-by-part")
+PROPER_NOUNS_MEMO = ("entity", "proper-nouns")
+JUDGEMENTS_MEMO = ("entity", "judgements")
 KNOWN_SUFFIXES = ("’s", "'s", "s", "es", "’", "'")  # plural and possessive endings of a known name
 RUN_GAPS = frozenset({" ", "-"})
 NAME_PARTS = re.compile(r"[ -]")
@@ -100,12 +102,6 @@ class EntityKind(Kind):
         super().__init__(rule, context)
         self._min_length = int(self.option("min_length"))
         self._common = int(self.option("common_frequency"))
-        self._frequencies: dict[str, int] = {}
-        self._facts_cache: dict[str, WordFacts | None] = {}
-        self._run_cache: dict[tuple[str, ...], tuple[Entity, int] | None] = {}
-        self._plain_cache: dict[str, bool] = {}
-        self._interest: dict[str, Interest] = {}
-        self._known_cache: dict[str, bool] = {}
 
     # ----------------------------------------------------------------------------------- word data
 
@@ -120,15 +116,28 @@ class EntityKind(Kind):
 
     @cached_property
     def _proper_nouns(self) -> frozenset[str]:
-        words: set[str] = set(getattr(self.context.lexicon, "accept", ()))
+        lexicon = self.context.lexicon
         config = self.context.settings.get("config")
-        words.update(getattr(config, "accept", ()) or ())
-        for path in self.context.lexicon.data_files("spelling/proper-nouns.txt"):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    words.add(line)
-        return frozenset(words)
+        accepted = tuple(getattr(config, "accept", ()) or ())
+
+        def read() -> frozenset[str]:
+            words: set[str] = set(getattr(lexicon, "accept", ()))
+            words.update(accepted)
+            for path in lexicon.data_files("spelling/proper-nouns.txt"):
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    line = line.strip()
+                    if line and not line.startswith("#"):
+                        words.add(line)
+            return frozenset(words)
+
+        return lexicon.memo((PROPER_NOUNS_MEMO, accepted), read)  # type: ignore[no-any-return]
+
+    @cached_property
+    def _judged(self) -> WordJudgements:
+        """What this kind has worked out about words, shared through the lexicon by every kind with the same word
+        data, shortest word and proper nouns (a run, and any rule set built on that data, meets the same words)."""
+        key = (JUDGEMENTS_MEMO, self._min_length, self._proper_nouns)
+        return self.context.lexicon.memo(key, WordJudgements)  # type: ignore[no-any-return]
 
     def _near(self, surface: str, distance: int) -> list[tuple[Entity, int]]:
         # Shared through the lexicon: names repeat across a release and across a run.
@@ -141,9 +150,10 @@ class EntityKind(Kind):
 
     def _known(self, word: str) -> bool:
         """Whether a word is a known name or proper noun, or one with a plural or possessive ending (cached)."""
-        known = self._known_cache.get(word)
+        cache = self._judged.known
+        known = cache.get(word)
         if known is None:
-            known = self._known_cache[word] = self._known_uncached(word)
+            known = cache[word] = self._known_uncached(word)
         return known
 
     def _known_uncached(self, word: str) -> bool:
@@ -161,9 +171,10 @@ class EntityKind(Kind):
 
     def _frequency(self, word: str) -> int:
         lower = word.lower()
-        frequency = self._frequencies.get(lower)
+        frequencies = self._judged.frequencies
+        frequency = frequencies.get(lower)
         if frequency is None:
-            frequency = self._frequencies[lower] = int(self._words.frequency(lower))
+            frequency = frequencies[lower] = int(self._words.frequency(lower))
         return frequency
 
     # --------------------------------------------------------------------------------------- check
@@ -174,7 +185,7 @@ class EntityKind(Kind):
         prose = doc.prose
         # Each capitalised word is judged once (cached per spelling): most are known names, common
         # words or register names, so most places cost a dictionary look-up and nothing more.
-        interests = self._interest
+        interests = self._judged.interest
         spans: list[tuple[int, int]] = []
         for match in CAPITALISED.finditer(prose):
             word = match.group()
@@ -296,9 +307,10 @@ class EntityKind(Kind):
 
     def _facts(self, word: str) -> WordFacts | None:
         """What the word alone says (cached per spelling); None when no context can make it a near miss."""
-        if word in self._facts_cache:
-            return self._facts_cache[word]
-        facts = self._facts_cache[word] = self._word_facts(word)
+        cache = self._judged.facts
+        if word in cache:
+            return cache[word]
+        facts = cache[word] = self._word_facts(word)
         return facts
 
     def _word_facts(self, word: str) -> WordFacts | None:
@@ -541,9 +553,10 @@ class EntityKind(Kind):
     def _run_found(self, run: list[str], separators: list[str]) -> tuple[Entity, int] | None:
         """`_run_entity`, cached per run."""
         key = (*run, *separators)
-        if key in self._run_cache:
-            return self._run_cache[key]
-        found = self._run_cache[key] = self._run_entity(run, separators)
+        cache = self._judged.runs
+        if key in cache:
+            return cache[key]
+        found = cache[key] = self._run_entity(run, separators)
         return found
 
     def _run_entity(self, run: list[str], separators: list[str]) -> tuple[Entity, int] | None:
@@ -576,9 +589,10 @@ class EntityKind(Kind):
 
     def _plain(self, word: str) -> bool:
         """Whether a word of a run is known or common enough to be meant as written (cached per word)."""
-        plain = self._plain_cache.get(word)
+        cache = self._judged.plain
+        plain = cache.get(word)
         if plain is None:
-            plain = self._plain_cache[word] = self._known(word) or self._frequency(word) >= RUN_WORD_FREQUENCY
+            plain = cache[word] = self._known(word) or self._frequency(word) >= RUN_WORD_FREQUENCY
         return plain
 
     @cached_property
@@ -677,6 +691,20 @@ class TokenCounts:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.count(word) > 0
+
+
+class WordJudgements:
+    """The entity kind's answers about single words and runs of words, each worked out once (see `EntityKind._judged`)."""
+
+    __slots__ = ("facts", "frequencies", "interest", "known", "plain", "runs")
+
+    def __init__(self) -> None:
+        self.frequencies: dict[str, int] = {}
+        self.facts: dict[str, WordFacts | None] = {}
+        self.runs: dict[tuple[str, ...], tuple[Entity, int] | None] = {}
+        self.plain: dict[str, bool] = {}
+        self.interest: dict[str, Interest] = {}
+        self.known: dict[str, bool] = {}
 
 
 class Interest(Enum):

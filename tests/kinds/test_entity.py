@@ -150,3 +150,22 @@ def test_whole_words_are_found_as_the_word_splitter_finds_them() -> None:
     counts = TokenCounts(prose)
     assert counts.count("Ira") == 2 and "Ira's" in counts and "Gershwin" in counts
     assert "O" not in counts and "Ira Gershwin" not in counts
+
+
+def test_kinds_on_one_lexicon_share_what_they_worked_out_about_words() -> None:
+    context = context_for()
+    first, second = EntityKind(RULE, context), EntityKind(RULE, context)
+    list(first.check(Document.from_text("a.txt", "Talks in Ukrane and Minsk.")))
+    assert second._judged is first._judged
+    assert "Ukrane" in second._judged.interest
+    assert [f.suggestions[0] for f in second.check(Document.from_text("b.txt", "Talks in Ukrane."))] == ["Ukraine"]
+
+
+def test_a_config_s_accepted_words_get_their_own_judgements() -> None:
+    from pressqa.config import Config
+    from pressqa.rule import KindContext
+
+    plain = context_for()
+    accepting = KindContext(language="en", lexicon=plain.lexicon, settings={"config": Config(accept=("Ukrane",))})
+    assert EntityKind(RULE, accepting)._judged is not EntityKind(RULE, plain)._judged
+    assert list(EntityKind(RULE, accepting).check(Document.from_text("a.txt", "Talks in Ukrane."))) == []
