@@ -928,31 +928,15 @@ def _may_have_compound_variants(doc: Document) -> bool:
     """
     inventory = _inventory(doc)
     words, runs, lower = inventory.words, inventory.runs, inventory.lower
-    hyphen_forms = _hyphen_forms(doc.prose, lower, words)
-    if hyphen_forms is None:
-        return True  # a hyphenated compound's letters are a run too
-    # Letters written open ("tax payer") are two neighbouring runs joined. Only joined runs equal to a run (but for
-    # a final s) or to a hyphenated compound's letters matter: `wanted` holds them all, so one C-level pass over
-    # the neighbours finds the joined runs that matter, and `_spaced` is asked only about those.
     strip = str.removesuffix
-    stems = set(map(strip, words, repeat("s")))
-    wanted = stems.union(map(operator.add, stems, repeat("s")), hyphen_forms)
-    joined = wanted.intersection(map(operator.add, runs, islice(runs, 1, None)))
-    # A run's stem met by joined runs' stem: `joined` holds every joined pair whose stem is a run's stem.
-    meeting = stems.intersection(map(strip, joined, repeat("s")))
+    # Letters written open ("tax payer") are two neighbouring runs joined, so `_spaced` is asked only about those.
+    joined = set(map(operator.add, runs, islice(runs, 1, None)))
+    meeting = set(map(strip, words, repeat("s"))).intersection(map(strip, joined, repeat("s")))
     for letters in meeting:
         for form in (letters, letters + "s"):
             if form in joined and _spaced(form, lower, words):
                 return True
-    return any(form in joined and _spaced(form, lower, words) for form in hyphen_forms)
-
-
-def _hyphen_forms(prose: str, lower: str, words: set[str]) -> set[str] | None:
-    """The letters of each hyphenated compound (letters-hyphen-letters, two letters or more each side) with and
-    without a final s, that another shape may meet: None when one of them is a run itself (a closed shape).
-    Those of a compound surely used attributively are left out ("three-year term")."""
-    forms: set[str] = set()
-    same_offsets = len(prose) == len(lower)  # else lower-casing moved offsets
+    prose = doc.prose if len(doc.prose) == len(lower) else None  # else lower-casing moved offsets
     for hyphen in _HYPHEN_BEFORE_LETTERS.finditer(lower):
         start = end = hyphen.start()
         while start and lower[start - 1].isalpha():
@@ -961,13 +945,14 @@ def _hyphen_forms(prose: str, lower: str, words: set[str]) -> set[str] | None:
         if end - start < 2 or after is None:
             continue
         letters = lower[start:end] + after.group()
-        found = (letters, letters + "s", letters.removesuffix("s"))
-        if any(form in words for form in found):
-            return None
-        if same_offsets and _surely_attributive(prose, start, after.end()):
+        forms = (letters, letters + "s", letters.removesuffix("s"))
+        if any(form in words for form in forms):
+            return True
+        if prose is not None and _surely_attributive(prose, start, after.end()):
             continue  # beside its open form an attributive compound is not compared ("three-year term", "three years")
-        forms.update(found)
-    return forms
+        if any(form in joined and _spaced(form, lower, words) for form in forms):
+            return True
+    return False
 
 
 def _surely_attributive(prose: str, start: int, end: int) -> bool:
