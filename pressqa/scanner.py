@@ -1,16 +1,22 @@
-"""Fast regex scanning: a leading lookbehind is checked only where the rest of the pattern matches.
+"""Fast regex scanning: skip texts a pattern cannot match, try it only where it can start, check lookbehinds last.
 
 Python's regex engine cannot skip ahead to a likely start when a pattern opens
 with a lookbehind (as word-boundary rules do), so it tries every position of
 the text; without it, a literal or character-class start is found by a fast
-scan. The lookbehind is kept and tested at each candidate, which gives exactly
-the matches of the original pattern.
+scan. The lookbehinds are kept and tested at each candidate, which gives
+exactly the matches of the original pattern. Before any scan, a text that
+holds none of the substrings every match needs is passed over with a C-level
+`in` test; a pattern that must start with a digit is tried only at the digits
+the caller found once per text (see `pressqa.digits`), not at every character.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+
+from pressqa.digits import Span
+from pressqa.regex_shape import rejects_digit_before, required_substrings, starts_with_digit
 
 WORD_START = r"(?<![\w-])"
 
@@ -43,6 +49,14 @@ def _leading_lookbehind(source: str) -> int:
     return 0
 
 
+def _leading_lookbehinds(source: str) -> int:
+    """The length of the lookbehind groups in a row at the start of a regex (see `_leading_lookbehind`), or 0."""
+    total = 0
+    while length := _leading_lookbehind(source[total:]):
+        total += length
+    return total
+
+
 _GROUP_OPENING = re.compile(r"\((?:\?:|\?P<\w+>)?")
 _FIRST_ATOM = re.compile(r"\\[dswDSW]|\\.|\[(?:\\.|[^\]])+\]|[^()|*+?{\\.^$]")
 
@@ -59,27 +73,65 @@ def _starts_narrow(source: str) -> bool:
 
 
 class Scanner:
-    """A compiled pattern whose leading lookbehinds are checked separately, for speed."""
+    """A compiled pattern whose leading lookbehinds are checked separately, for speed.
+
+    `needles`: substrings of which every match holds one (empty: nothing known);
+    `digit_led`: every match starts with a decimal digit, so `finditer` can be
+    given the text's digit runs and try the pattern only there.
+    """
 
     def __init__(self, source: str, flags: int = 0, word_boundaries: bool = False) -> None:
         guards: list[str] = []
         if word_boundaries:
             guards.append(WORD_START)
             source = rf"(?:{source})(?!\w)"
-        while (length := _leading_lookbehind(source)) and _starts_narrow(source[length:]):
+        while (length := _leading_lookbehinds(source)) and _starts_narrow(source[length:]):
             guards.append(source[:length])
             source = source[length:]
         self.pattern = re.compile(source, flags)
-        self.guard = re.compile("".join(guards), flags) if guards else None
+        guard = "".join(guards)
+        self.guard = re.compile(guard, flags) if guards else None
+        self.needles = required_substrings(source, flags)
+        self.digit_led = starts_with_digit(source, flags)
+        # A guard that fails after any digit lets a match start only where a run of digits starts.
+        self._run_starts_only = self.digit_led and bool(guards) and rejects_digit_before(guard, flags)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Non-overlapping matches, left to right, exactly as the original pattern's finditer()."""
+    def finditer(self, text: str, runs: Sequence[Span] | None = None) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches, left to right, exactly as the original pattern's finditer().
+
+        `runs`, for a `digit_led` pattern, must be `pressqa.digits.digit_runs(text)`; the pattern is then tried only there.
+        """
+        if self.needles and not any(needle in text for needle in self.needles):
+            return iter(())
+        if runs is not None and self.digit_led:
+            return self._finditer_at(text, self._starts(runs))
+        return self._finditer(text)
+
+    def _finditer(self, text: str) -> Iterator[re.Match[str]]:
         search, guard = self.pattern.search, self.guard
         position = 0
-        while (match := search(text, position)) is not None:
+        # search() clamps a start past the end to the end: without the bound an empty match there would repeat.
+        while position <= len(text) and (match := search(text, position)) is not None:
             start, end = match.span()
             if guard is None or guard.match(text, start):
                 yield match
                 position = end if end > start else start + 1
             else:
                 position = start + 1
+
+    def _starts(self, runs: Sequence[Span]) -> Iterable[int]:
+        if self._run_starts_only:
+            return (start for start, _end in runs)
+        return (index for start, end in runs for index in range(start, end))
+
+    def _finditer_at(self, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+        """The matches that begin at `starts` (ascending), the only places a match can begin."""
+        match_at, guard = self.pattern.match, self.guard
+        position = 0
+        for start in starts:
+            if start < position or (guard is not None and guard.match(text, start) is None):
+                continue
+            match = match_at(text, start)
+            if match is not None:
+                yield match
+                position = match.end()  # a digit-led match is never empty

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
+from pressqa.digits import Span, digit_runs
 from pressqa.document import Document
 from pressqa.finding import Finding
 from pressqa.prose import MASK
@@ -13,6 +14,7 @@ from pressqa.rule import Kind, KindContext, Option, Rule
 from pressqa.scanner import Scanner
 
 FIX_LEVELS = ("none", "unsafe", "safe")
+DIGIT_RUNS_MEMO = ("pattern", "digit-runs")  # Document.memo key: shared by every digit-led pattern of a run
 
 
 def _compile(source: str, ignorecase: bool, word_boundaries: bool) -> Scanner:
@@ -41,6 +43,7 @@ class PatternKind(Kind):
         self._swaps = [(_compile(k, ignorecase, boundaries), str(v)) for k, v in self.option("swap").items()]
         self._exceptions = [re.compile(e, re.IGNORECASE if ignorecase else 0) for e in self.option("exceptions")]
         self._safe = self.option("fix") == "safe"
+        self._digit_led = any(scanner.digit_led for scanner in (*self._tokens, *(s for s, _ in self._swaps)))
 
     @classmethod
     def validate(cls, options: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -63,12 +66,13 @@ class PatternKind(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
+        runs = _digit_runs(doc) if self._digit_led else None
         for pattern in self._tokens:
-            for match in pattern.finditer(prose):
+            for match in pattern.finditer(prose, runs):
                 if self._reportable(prose, match):
                     yield self.report(doc, match.start(), match.end())
         for pattern, replacement in self._swaps:
-            for match in pattern.finditer(prose):
+            for match in pattern.finditer(prose, runs):
                 if self._reportable(prose, match):
                     suggestion = match.expand(replacement)
                     yield self.report(doc, match.start(), match.end(), suggestions=(suggestion,), fixable=self._safe)
@@ -82,6 +86,11 @@ class PatternKind(Kind):
                 if other.start() <= match.start() and match.end() <= other.end():
                     return False
         return True
+
+
+def _digit_runs(doc: Document) -> list[Span]:
+    """The runs of digits in a document's prose, found once for all the rules whose patterns start with a digit."""
+    return doc.memo(DIGIT_RUNS_MEMO, lambda: digit_runs(doc.prose))
 
 
 def _regex_problems(source: str) -> list[str]:

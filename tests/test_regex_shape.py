@@ -1,0 +1,89 @@
+"""Static regex analysis: required substrings, digit-led patterns, guards that forbid a digit before."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from pressqa.regex_shape import rejects_digit_before, required_substrings, starts_with_digit
+
+
+@pytest.mark.parametrize(
+    ("source", "needles"),
+    [
+        (r"heads\s+of\s+states", ("states",)),
+        (r"(?:(came|come|comes)\s+in\s+force)(?!\w)", ("force",)),
+        (r"reali[sz]ation\s+of", ("realisation", "realization")),
+        (r"in\s+the\s+(?:mid|medium)-term\s+perspective", ("perspective",)),
+        (r"([–—])(?=[A-Za-z])", ("–", "—")),
+        (r"(?: [ \u00a0]|\u00a0+ )[ \u00a0]*", ("  ", " \u00a0", "\u00a0 ")),
+        (r"mln(?:\.(?=[ \u00a0]+[a-z0-9]))?", ("mln",)),  # "mln." holds "mln": testing it too adds nothing
+        (r"x{3}", ("xxx",)),
+        (r"«", ("«",)),
+    ],
+)
+def test_required_substrings_of_typical_rule_patterns(source: str, needles: tuple[str, ...]) -> None:
+    assert required_substrings(source) == needles
+
+
+@pytest.mark.parametrize(
+    ("source", "flags"),
+    [
+        (r"abc", re.IGNORECASE),  # `in` compares exactly, a case-insensitive match may not
+        (r"(?i)abc", 0),
+        (r"(?i:abc)\d", 0),
+        (r"a|b?", 0),  # one alternative may match nothing
+        (r"(?:abc)?\d", 0),
+        (r"\w+\s\d", 0),
+        (r"[^abc]", 0),
+        (r"[a-z]", 0),  # 26 strings: more than is worth testing one by one
+        (r"(\w)\1", 0),
+    ],
+)
+def test_no_substring_is_claimed_where_none_is_certain(source: str, flags: int) -> None:
+    assert required_substrings(source, flags) == ()
+
+
+def test_every_match_holds_a_required_substring() -> None:
+    """Random texts over a small alphabet: a pattern matches only texts holding one of its needles."""
+    patterns = [
+        r"ab+c", r"(?:ab|cd)e", r"a(?:bc)?d", r"(?>ab|a)c", r"[ab]{2}c", r"(?:ab)+c", r"a\w+b", r"(?<=a)bc",
+        r"ab(?=c)", r"(?:a|b)(?:c|d)(?:a|d)", r"a{2,3}b", r"(?:a|bc)+d", r"a.b", r"c(?!a)d?", r"(a|b)\1c",
+    ]
+    generator = random.Random(7)
+    texts = ["".join(generator.choice("abcd ") for _ in range(generator.randint(0, 12))) for _ in range(3000)]
+    for source in patterns:
+        needles = required_substrings(source)
+        compiled = re.compile(source)
+        for text in texts:
+            if compiled.search(text):
+                assert not needles or any(needle in text for needle in needles), (source, text, needles)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"(\d+)(?:st|nd)", True),
+        (r"(?<![\w.,])(\d{1,3})[ ](\d{3})", True),
+        (r"(?:1|2)x", True),
+        (r"[0-9]+%", True),
+        (r"(?=\d)\w+", False),  # the engine would agree, but the analysis only reads consumed characters
+        (r"\d*x", False),
+        (r"x\d", False),
+        (r"[^0-9]", False),
+        (r"(?:1|a)", False),
+    ],
+)
+def test_digit_led_patterns(source: str, expected: bool) -> None:
+    assert starts_with_digit(source) is expected
+
+
+def test_guards_that_forbid_a_digit_before() -> None:
+    assert rejects_digit_before(r"(?<![\d+(.,/-])(?<![\d+(] )")
+    assert rejects_digit_before(r"(?<![\w.,])")
+    assert not rejects_digit_before(r"(?<![.,])")
+    assert not rejects_digit_before(r"(?<=[\d])")
+    assert not rejects_digit_before(r"(?<![^\d])")
+    assert not rejects_digit_before(r"(?<![\w.,])", re.ASCII)  # ASCII \w lets other scripts' digits through
