@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -82,9 +82,16 @@ class Speller:
         self._checks_variants = language != "en"
         # Words repeat (the, of, Russia): a verdict per distinct spelling saves most look-ups.
         self._known: dict[str, bool] = {}
-        # Letter runs known to be right and in no variant table: most of a release, skipped by a set difference.
-        self._clean_runs: set[str] = set(CONTRACTION_TAILS)
+        # Letter runs known to be right and in no variant table: most of a release. `judge_word` passes each of
+        # them wherever it stands, so the analysis skips them too (hence no contraction tails or U+02BC here).
+        self._clean_runs: set[str] = set()
+        # Whitespace-separated chunks ("Russia,", "(2024)") whose letter runs are all clean: `str.split` and a
+        # set difference pass most of a release without running the letter-run regex over it.
+        self._clean_chunks: set[str] = set()
         self._word_verdicts: dict[tuple[str, bool, int], WordVerdict | None] = {}
+        # Outside en-GB a dictionary word is right as written, lower-case or capitalised: most words are
+        # settled by one look-up here instead of the full `Words.is_word` chain.
+        self._plain_words: Mapping[str, int] = words.dictionary if language != "en-GB" else {}
 
     @classmethod
     def for_lexicon(cls, lexicon: Any, language: str) -> Speller:
@@ -117,22 +124,55 @@ class Speller:
     def is_clean(self, text: str) -> bool:
         """Whether every letter run of a text is a known word (so no check can find anything).
 
-        A fast pass before tokenising: most releases have no unknown word at all, and a C-level
-        findall and set difference plus one cached look-up per new run are far cheaper than tokens.
+        A fast pass before tokenising: most releases have no unknown word at all. Letter runs never
+        cross whitespace, so the text's distinct chunks are judged, each once per speller, most of
+        them by set operations; every chunk is judged (no early exit), so the analysis of an
+        unclean text can skip its clean runs.
         """
-        runs = set(LETTER_RUN.findall(text))
-        runs -= self._clean_runs
+        chunks = set(text.split())
+        chunks -= self._clean_chunks
+        plain = self._plain_chunks(chunks)
+        self._clean_chunks |= plain
+        self._clean_runs |= plain
+        chunks -= plain
+        clean = True
+        for chunk in chunks:
+            if self._is_clean_chunk(chunk):
+                self._clean_chunks.add(chunk)
+            else:
+                clean = False
+        return clean
+
+    def _plain_chunks(self, chunks: set[str]) -> set[str]:
+        """The chunks that are lower-case dictionary words of ASCII letters in no variant table: clean runs."""
+        found = chunks & self._plain_words.keys()
+        if self._checks_variants:
+            found -= self.words.british_to_american.keys()
+            found -= self.words.american_to_british.keys()
+        return {chunk for chunk in found if chunk.isascii() and chunk.isalpha()}
+
+    def _is_clean_chunk(self, chunk: str) -> bool:
+        if chunk.isalpha():  # one letter run, or none when a single letter
+            runs: Iterable[str] = (chunk,) if len(chunk) > 1 else ()
+        else:
+            runs = LETTER_RUN.findall(chunk)
+        clean = True
         for run in runs:
+            if run in self._clean_runs or run in CONTRACTION_TAILS:
+                continue
             if run[0].isdigit() or not self.is_known(run) or (self._checks_variants and self._in_variant_tables(run)):
-                return False
-            self._clean_runs.add(run)
-        return True
+                clean = False
+            elif "\u02bc" not in run:  # "Russiaʼs" is judged as "Russia", whose variant the run check never saw
+                self._clean_runs.add(run)
+        return clean
 
     def _in_variant_tables(self, word: str) -> bool:
         lower = word.lower()
         return lower in self.words.british_to_american or lower in self.words.american_to_british
 
     def _is_known(self, text: str) -> bool:
+        if text.isascii() and text.isalpha() and text[1:].islower() and text.lower() in self._plain_words:
+            return True  # what `Words.is_word` decides for a plain or capitalised dictionary word
         if self.words.is_word(text, self.language) or self.is_name(text):
             return True
         bare = strip_possessive(normalise(text))
@@ -154,7 +194,8 @@ class Speller:
     def analyse(self, text: str, tokens: Iterable[Token], min_length: int = 3) -> list[Verdict]:
         """Every verdict on a text (its tokens given), split words included, in text order within each check.
 
-        Callers skip texts that `is_clean` passes: those can have no verdict.
+        Callers skip texts that `is_clean` passes: those can have no verdict. After `is_clean` has
+        seen the text, tokens that are clean letter runs are passed over without a look-up.
         """
         spelled = [t for t in tokens if t.kind == WORD or t.kind == NUMBER]
         return self.judge_tokens(spelled, min_length) + self.split_words(spelled, text)
@@ -163,7 +204,11 @@ class Speller:
         """Verdicts for the word and number tokens of a text, one judgement per distinct word."""
         verdicts: list[Verdict] = []
         cache = self._word_verdicts
+        # A clean run is known and in no variant table, so `judge_word` would pass it wherever it stands.
+        clean = self._clean_runs
         for index, token in enumerate(tokens):
+            if token.text in clean:
+                continue
             if token.kind == NUMBER:
                 verdict = self.judge_number(token)
                 if verdict is not None:
@@ -172,6 +217,8 @@ class Speller:
             if token.kind != WORD:
                 continue
             for part in token.parts():
+                if part.text in clean:
+                    continue
                 key = (part.text, part.sentence_start, min_length)
                 if key in cache:
                     judged = cache[key]
@@ -327,8 +374,13 @@ class Speller:
     def split_words(self, tokens: Sequence[Token], text: str) -> list[Verdict]:
         """Split-word verdicts: neighbouring words (numbers between them ignored) that make one known word."""
         words = [t for t in tokens if t.kind == WORD]
+        # `joined` needs an unknown word in the pair, and clean runs are known: only pairs touching another word qualify.
+        clean = self._clean_runs
+        suspects = [index for index, word in enumerate(words) if word.text not in clean]
+        firsts = sorted({first for index in suspects for first in (index - 1, index) if 0 <= first < len(words) - 1})
         verdicts: list[Verdict] = []
-        for first, second in zip(words, words[1:]):
+        for index in firsts:
+            first, second = words[index], words[index + 1]
             joined = self.joined(first, second, text)
             if joined is not None:
                 verdicts.append(Verdict("split-word", first.start, second.end, text[first.start : second.end], (joined,), False))

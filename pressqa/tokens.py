@@ -110,36 +110,73 @@ def opens_sentence(text: str, start: int) -> bool:
     return text[index] in "\"'”’»)" and index > 0 and text[index - 1] in SENTENCE_END
 
 
-# A character two before a word, after one space, that could make the word open a sentence; any other
-# character settles that it does not, so most words skip `opens_sentence`.
+# Punctuation around a word that no token starts with or takes in ("(Russia),", "“Minsk.”"): a chunk of ASCII
+# letters inside these is the tokeniser's plain word and nothing else (unless it starts "www."). Apostrophes,
+# hyphens and the characters that start addresses and tags are not among them.
+_AROUND_WORD = ".,;:!?)]}”\"»…*([{“«„‘•"
+
+# A character two before a word, after one space (or no-break space), that could make the word open a
+# sentence; any other character settles that it does not, so most words skip `opens_sentence`.
 _MAYBE_BOUNDARY = frozenset(OPENERS + SENTENCE_END + "\n\x00\"'”’»)")
 
 
 def tokenize(text: str) -> Iterator[Token]:
     """Tokens of a text (or a prose mask, whose masked characters never join a token), in order."""
+    return iter(_tokens(text))
+
+
+def _tokens(text: str) -> list[Token]:
+    """`tokenize` as a list, built chunk by chunk (the runs between whitespace).
+
+    No token holds whitespace, so the scanner's tokens are those of each chunk in turn. A chunk of
+    ASCII letters, most of a release, is one plain word whatever surrounds it and skips the scanner;
+    any other chunk is scanned from its start, the scanner seeing the whole text around it.
+    """
     new = tuple.__new__  # Token(...) through its Python-level __new__ costs a third of the loop
     boundary = _MAYBE_BOUNDARY
-    for match in _PATTERN.finditer(text):
-        kind = match.lastgroup
-        if kind == "plain" or kind is None:
-            kind = WORD
-        value = match.group()
-        if kind == WORD:
-            if value[1:2].isupper():
-                kind = _word_kind(value)
-            if kind == WORD and value[-1] in APOSTROPHE and not value[:-1].endswith(("s", "S")):
-                value = value[:-1]  # a closing single quote, not a plural possessive
-        start = match.start()
-        if start > 1 and text[start - 1] == " " and text[start - 2] not in boundary:
-            first = False
-        else:
-            first = opens_sentence(text, start)
-        yield new(Token, (value, start, start + len(value), kind, first))
+    search = _PATTERN.search
+    find = text.find
+    tokens: list[Token] = []
+    append = tokens.append
+    end = 0
+    match: re.Match[str] | None = None  # the scanner's next match, perhaps found from an earlier chunk
+    for chunk in text.split():
+        start = find(chunk, end)  # only whitespace lies between the last chunk and this one
+        end = start + len(chunk)
+        word = chunk if chunk.isalpha() else chunk.strip(_AROUND_WORD)
+        stripped = len(word) < len(chunk)
+        if len(word) > 1 and word.isascii() and word.isalpha() and not (stripped and word.startswith("www")):
+            at = start + chunk.index(word[0]) if stripped else start
+            kind = _word_kind(word) if word[1:2].isupper() else WORD
+            if at > 1 and text[at - 1] in " \u00a0" and text[at - 2] not in boundary:
+                append(new(Token, (word, at, at + len(word), kind, False)))
+            else:
+                append(new(Token, (word, at, at + len(word), kind, opens_sentence(text, at))))
+            continue
+        if match is None or match.start() < start:
+            match = search(text, start)
+        while match is not None and (at := match.start()) < end:
+            kind = match.lastgroup
+            if kind == "plain" or kind is None:
+                kind = WORD
+            value = match.group()
+            if kind == WORD:
+                if value[1:2].isupper():
+                    kind = _word_kind(value)
+                if kind == WORD and value[-1] in APOSTROPHE and not value[:-1].endswith(("s", "S")):
+                    value = value[:-1]  # a closing single quote, not a plural possessive
+            if at > 1 and text[at - 1] in " \u00a0" and text[at - 2] not in boundary:
+                first = False
+            else:
+                first = opens_sentence(text, at)
+            append(new(Token, (value, at, at + len(value), kind, first)))
+            match = search(text, match.end())
+    return tokens
 
 
 def document_tokens(doc: Document) -> tuple[Token, ...]:
     """The tokens of a document's prose, computed once per document and shared by every rule."""
-    return doc.memo(document_tokens, lambda: tuple(tokenize(doc.prose)))
+    return doc.memo(document_tokens, lambda: tuple(_tokens(doc.prose)))
 
 
 def split_number(token: str) -> tuple[str, str]:

@@ -144,6 +144,11 @@ class Words:
 
     # -- the dictionary -----------------------------------------------------------------------------
 
+    @property
+    def dictionary(self) -> Mapping[str, int]:
+        """pyspellchecker's lower-case words and their counts, for membership tests at C speed (read only)."""
+        return self._dictionary
+
     def is_common_word(self, word: str, language: str = "en") -> bool:
         """Whether a lower-case word is an English (not proper-noun) word in the given variety."""
         if word in self.vocabulary or word in self.accept_any_case:
