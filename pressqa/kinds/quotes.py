@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
@@ -15,10 +16,29 @@ OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
 MARKS = re.compile('[“”"]')
+MARKS_MEMO = ("quotes", "marks")  # Document.memo key: the marks of a document, shared by the three problems
+
+ParagraphMarks = list[tuple[Region, list[tuple[int, str]]]]
 PROBLEMS = ("reversed", "unbalanced", "mixed")
 # Characters after which a quotation mark opens (or before which one closes).
 OPEN_BEFORE = set(" \t\n\u00a0([{—–-/" + MASK)
 CLOSE_AFTER = set(" \t\n\u00a0)]}.,;:!?—–-/…" + MASK)
+
+
+def _marks_by_paragraph(doc: Document) -> ParagraphMarks:
+    """The paragraphs that hold double quotation marks, in order, each with its marks as (offset, mark).
+
+    A paragraph without marks changes nothing in any check, so the checks skip it.
+    """
+    regions = doc.paragraphs()
+    starts = [region.start for region in regions]
+    grouped: dict[int, list[tuple[int, str]]] = {}
+    for match in MARKS.finditer(doc.prose):
+        offset = match.start()
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < regions[index].end:
+            grouped.setdefault(index, []).append((offset, match.group()))
+    return [(regions[index], marks) for index, marks in grouped.items()]
 
 
 def _opens(text: str, index: int, region: Region) -> bool:
@@ -56,22 +76,25 @@ class QuotesKind(Kind):
         return []
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        if not MARKS.search(doc.prose):
-            return ()
         problem = self.option("problem")
+        prose = doc.prose
+        if CLOSING not in prose and OPENING not in prose:
+            return ()  # only curly marks can be reversed, unbalanced or mixed with straight ones
         if problem == "reversed":
             return self._reversed(doc)
         if problem == "unbalanced":
             return self._unbalanced(doc)
+        if STRAIGHT not in prose:
+            return ()
         return self._mixed(doc)
 
-    def _marks(self, doc: Document, region: Region) -> Iterator[tuple[int, str]]:
-        for match in MARKS.finditer(doc.prose, region.start, region.end):
-            yield match.start(), match.group()
+    @staticmethod
+    def _paragraphs(doc: Document) -> ParagraphMarks:
+        return doc.memo(MARKS_MEMO, lambda: _marks_by_paragraph(doc))
 
     def _reversed(self, doc: Document) -> Iterator[Finding]:
-        for region in doc.paragraphs():
-            for index, char in self._marks(doc, region):
+        for region, marks in self._paragraphs(doc):
+            for index, char in marks:
                 if char == CLOSING and _opens(doc.prose, index, region) and not _closes(doc.prose, index, region):
                     yield self.report(doc, index, index + 1, suggestions=(OPENING,), fixable=True, expected="opening")
                 elif char == OPENING and _closes(doc.prose, index, region) and not _opens(doc.prose, index, region):
@@ -80,9 +103,9 @@ class QuotesKind(Kind):
     def _unbalanced(self, doc: Document) -> Iterator[Finding]:
         open_at: int | None = None
         carried = False  # an unclosed quotation carried on from an earlier paragraph
-        for region in doc.paragraphs():
+        for region, marks in self._paragraphs(doc):
             depth_start: int | None = None
-            for index, char in self._marks(doc, region):
+            for index, char in marks:
                 role = self._role(doc, index, char, region)
                 if role == "open":
                     if depth_start is not None:
@@ -113,8 +136,7 @@ class QuotesKind(Kind):
         return "open" if char == OPENING else "close"
 
     def _mixed(self, doc: Document) -> Iterator[Finding]:
-        for region in doc.paragraphs():
-            marks = list(self._marks(doc, region))
+        for _region, marks in self._paragraphs(doc):
             kinds = {char == STRAIGHT for _, char in marks}
             if len(kinds) < 2:
                 continue
