@@ -169,3 +169,16 @@ def test_a_config_s_accepted_words_get_their_own_judgements() -> None:
     accepting = KindContext(language="en", lexicon=plain.lexicon, settings={"config": Config(accept=("Ukrane",))})
     assert EntityKind(RULE, accepting)._judged is not EntityKind(RULE, plain)._judged
     assert list(EntityKind(RULE, accepting).check(Document.from_text("a.txt", "Talks in Ukrane."))) == []
+
+
+def test_capitalised_words_are_those_the_pattern_with_its_sets_written_out_finds() -> None:
+    import re
+
+    from pressqa.kinds.entity import CAPITALISED
+
+    written_out = re.compile(
+        r"[A-Z\xc0-\xd6\xd8-\xde\u0100-\U0010ffff](?:(?<=[A-Z])|(?<=[^\W\d_]))[a-z]*"
+        r"(?:(?=[A-Z'’\x80-\U0010ffff])(?:[^\W\d_a-z][^\W\d_]*)?(?:['’][^\W\d_]+)*)?"
+    )
+    text = "".join(chr(c) + "ab" + chr(c) + "Cd’s " for c in range(0x20, 0x2100)) + " iPhone McDonald’s Ǆemal ×Ab 𝐀x"
+    assert [m.span() for m in CAPITALISED.finditer(text)] == [m.span() for m in written_out.finditer(text)]
