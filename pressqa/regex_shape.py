@@ -1,24 +1,29 @@
-"""What a regex demands of a text, read from its parse tree: substrings every match holds, a digit to start on.
+"""What a regex demands of a text, read from its parse tree: substrings every match holds, its first character.
 
 A scanner uses the answers to skip work: a text that holds none of a
 pattern's required substrings (a C-level `in` test) cannot match it, and a
-pattern whose every match starts with a decimal digit need only be tried where
-digits are. Every answer is conservative: when the tree is too complex to be
-sure, the functions say "nothing known", never something that would lose a
-match.
+pattern whose every match starts with a decimal digit, or with one of a few
+characters, need only be tried where those are. Every answer is conservative:
+when the tree is too complex to be sure, the answer is "nothing known", never
+one that would lose a match.
 """
 
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # type: ignore[attr-defined]  # the parse tree's opcodes: private, stable since 3.11
+# The parser, its opcodes and the compiler behind re.compile: private modules, the same since Python 3.11.
+from re import _compiler as compiler  # type: ignore[attr-defined]
+from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 # The most strings an exact set may hold while sets are multiplied out ("(came|come)s" -> 4 strings).
 EXACT_LIMIT = 16
 # The most substrings worth testing one by one with `in` before a regex scan.
 NEEDLE_LIMIT = 6
+# The most first characters worth looking up one by one with `str.find`.
+FIRST_CHAR_LIMIT = 4
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -46,27 +51,51 @@ class _Shape(NamedTuple):
 _UNKNOWN = _Shape()
 
 
-def required_substrings(source: str, flags: int = 0) -> tuple[str, ...]:
-    """Strings of which every match of the regex contains at least one; empty when none are known.
+class RegexShape(NamedTuple):
+    """What every match of a regex needs.
 
-    Longer strings are preferred (they rule more texts out); case-insensitive
-    patterns give none, since `in` compares exactly.
+    `needles`: strings of which every match holds one (longest first; empty
+    when none are known); `digit_led`: every match begins with a decimal digit
+    (as `\\d` matches one); `first_chars`: the few characters every match
+    begins with (empty when unknown or many).
+    """
+
+    needles: tuple[str, ...]
+    digit_led: bool
+    first_chars: tuple[str, ...]
+
+
+def compile_with_shape(source: str, flags: int = 0) -> tuple[re.Pattern[str], RegexShape]:
+    """A regex compiled, with its shape, from one parse (parsing is half the cost of compiling).
+
+    The pattern is compiled from the parse tree as `re.compile` does it, so its
+    `.pattern` attribute is None (as for the standard library's `re.Scanner`).
+    Case-insensitive patterns get no needles or first characters; digit-led
+    ones no needles (they are tried only at digits, see `pressqa.scanner`).
     """
     tree = parser.parse(source, flags)
+    digit_led = _digit_first(tree.data) is True
     if (flags | tree.state.flags) & re.IGNORECASE:
-        return ()
-    shape = _sequence(tree.data)
+        shape = RegexShape((), digit_led, ())
+    else:
+        first = _first_chars(tree.data)
+        first_chars = tuple(sorted(first)) if first and len(first) <= FIRST_CHAR_LIMIT else ()
+        shape = RegexShape(() if digit_led else _needles(_sequence(tree.data)), digit_led, first_chars)
+    return compiler.compile(tree, flags), shape  # after the analysis: compiling reads the tree, best not shared
+
+
+def shape_of(source: str, flags: int = 0) -> RegexShape:
+    """The shape of a regex (see `compile_with_shape`)."""
+    return compile_with_shape(source, flags)[1]
+
+
+def _needles(shape: _Shape) -> tuple[str, ...]:
     needles = _usable(shape.exact) or _usable(shape.needles)
     if not needles:
         return ()
     # A string holding another of the set adds nothing: "mln." is found only where "mln" is.
     kept = [needle for needle in needles if not any(other != needle and other in needle for other in needles)]
     return tuple(sorted(kept, key=lambda needle: (-len(needle), needle)))
-
-
-def starts_with_digit(source: str, flags: int = 0) -> bool:
-    """Whether every match of the regex begins with a decimal digit (as `\\d` matches one)."""
-    return _digit_first(parser.parse(source, flags).data) is True
 
 
 def rejects_digit_before(source: str, flags: int = 0) -> bool:
@@ -99,8 +128,8 @@ def _sequence(items: list[Item]) -> _Shape:
     candidates: list[Strings | None] = []
     stretch: Strings = _EMPTY  # the exact strings of the consecutive exact pieces so far
     all_exact = True
-    for item in items:
-        shape = _item(*item)
+    for item in _join_literals(items):
+        shape = item if isinstance(item, _Shape) else _item(*item)
         if shape.exact is not None:
             product = _product(stretch, shape.exact)
             if product is None:
@@ -121,6 +150,21 @@ def _sequence(items: list[Item]) -> _Shape:
             stretch = _EMPTY
     candidates.append(stretch)
     return _Shape(exact=stretch if all_exact else None, needles=_best(candidates))
+
+
+def _join_literals(items: list[Item]) -> Iterator[Item | _Shape]:
+    """The pieces, with each run of literal characters given as one exact string (fewer sets to multiply)."""
+    run: list[str] = []
+    for op, argument in getattr(items, "data", items):  # a nested group's SubPattern, or a plain list
+        if op is sre.LITERAL:
+            run.append(chr(argument))
+            continue
+        if run:
+            yield _Shape(exact=frozenset({"".join(run)}))
+            run = []
+        yield op, argument
+    if run:
+        yield _Shape(exact=frozenset({"".join(run)}))
 
 
 def _item(op: Any, argument: Any) -> _Shape:
@@ -206,7 +250,39 @@ def _best(candidates: list[Strings | None]) -> Strings | None:
     return max(usable, key=lambda strings: (min(map(len, strings)), -len(strings), sorted(strings)))
 
 
-# ------------------------------------------------------------------------------------ digit first
+# ------------------------------------------------------------------------------------ first character
+
+
+def _first_chars(items: list[Item]) -> Strings | None:
+    """The characters every match of the pieces begins with (empty if they match only ""), None if unknown."""
+    for op, argument in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            return frozenset({chr(argument)})
+        if op is sre.IN:
+            return _class(argument).exact
+        if op is sre.SUBPATTERN:
+            first = None if argument[1] & re.IGNORECASE else _first_chars(argument[-1])
+        elif op is sre.ATOMIC_GROUP:
+            first = _first_chars(argument)
+        elif op in _REPEATS:
+            first = _first_chars(argument[2]) if argument[0] >= 1 else None
+        elif op is sre.BRANCH:
+            union: set[str] = set()
+            for branch in argument[1]:
+                chars = _first_chars(branch)
+                if not chars:
+                    return None  # unknown, or an alternative that may match nothing
+                union |= chars
+            return frozenset(union)
+        else:
+            return None
+        if first is None or first:
+            return first
+    return frozenset()
+
+
 
 
 def _digit_first(items: list[Item]) -> bool | None:

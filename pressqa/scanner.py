@@ -4,10 +4,15 @@ Python's regex engine cannot skip ahead to a likely start when a pattern opens
 with a lookbehind (as word-boundary rules do), so it tries every position of
 the text; without it, a literal or character-class start is found by a fast
 scan. The lookbehinds are kept and tested at each candidate, which gives
-exactly the matches of the original pattern. Before any scan, a text that
-holds none of the substrings every match needs is passed over with a C-level
-`in` test; a pattern that must start with a digit is tried only at the digits
-the caller found once per text (see `pressqa.digits`), not at every character.
+exactly the matches of the original pattern.
+
+Two more shortcuts come from the pattern's shape (see `pressqa.regex_shape`).
+A pattern that must start with a digit is tried only at the digit runs the
+caller found once per text, and one that must start with one of a class of a
+few characters only where they occur, when they are rare (found with `str.find`,
+see `pressqa.digits`): the engine is then never run over the rest of the text.
+Otherwise, a text that holds none of the substrings every match needs is
+passed over with a C-level `in` test.
 """
 
 from __future__ import annotations
@@ -15,10 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from pressqa.digits import Span
-from pressqa.regex_shape import rejects_digit_before, required_substrings, starts_with_digit
+from pressqa.digits import Span, char_positions
+from pressqa.regex_shape import compile_with_shape, rejects_digit_before
 
 WORD_START = r"(?<![\w-])"
+# Try a pattern at each occurrence of its first characters when they are at most one character in this many:
+# past that, the engine's scan for a class (a few nanoseconds a character) costs less than a Python step
+# per occurrence. A single first character is left to the engine, whose scan for one literal is as fast.
+SPARSE = 64
+SAMPLE = 8  # occurrences looked at to tell a common character at once
 
 
 def _leading_lookbehind(source: str) -> int:
@@ -72,15 +82,28 @@ def _starts_narrow(source: str) -> bool:
     return not after.startswith(("*", "?", "{0", "{,"))
 
 
+def _common(text: str, char: str) -> bool:
+    """Whether a character's first SAMPLE occurrences come more often than once in SPARSE characters."""
+    index = -1
+    for _ in range(SAMPLE):
+        index = text.find(char, index + 1)
+        if index == -1:
+            return False
+    return index < SAMPLE * SPARSE
+
+
 class Scanner:
     """A compiled pattern whose leading lookbehinds are checked separately, for speed.
 
     `needles`: substrings of which every match holds one (empty: nothing known);
     `digit_led`: every match starts with a decimal digit, so `finditer` can be
-    given the text's digit runs and try the pattern only there.
+    given the text's digit runs and try the pattern only there; `first_chars`:
+    the few characters (a class, not one literal) every match starts with
+    (empty: unknown, one, or many).
     """
 
     def __init__(self, source: str, flags: int = 0, word_boundaries: bool = False) -> None:
+        self._arguments = (source, flags, word_boundaries)
         guards: list[str] = []
         if word_boundaries:
             guards.append(WORD_START)
@@ -88,24 +111,42 @@ class Scanner:
         while (length := _leading_lookbehinds(source)) and _starts_narrow(source[length:]):
             guards.append(source[:length])
             source = source[length:]
-        self.pattern = re.compile(source, flags)
+        self.pattern, (needles, self.digit_led, first_chars) = compile_with_shape(source, flags)
         guard = "".join(guards)
         self.guard = re.compile(guard, flags) if guards else None
-        self.needles = required_substrings(source, flags)
-        self.digit_led = starts_with_digit(source, flags)
+        self.first_chars = first_chars if len(first_chars) > 1 else ()
+        if len(first_chars) == 1 and any(len(needle) == 2 for needle in needles):
+            needles = ()  # an `in` test for two characters is as slow as the engine's scan for one literal
+        self.needles = needles
         # A guard that fails after any digit lets a match start only where a run of digits starts.
         self._run_starts_only = self.digit_led and bool(guards) and rejects_digit_before(guard, flags)
+
+    def __reduce__(self) -> tuple[type[Scanner], tuple[str, int, bool]]:
+        """Pickled as its arguments: its pattern, compiled from a parse tree, has no source string to pickle."""
+        return Scanner, self._arguments
 
     def finditer(self, text: str, runs: Sequence[Span] | None = None) -> Iterator[re.Match[str]]:
         """Non-overlapping matches, left to right, exactly as the original pattern's finditer().
 
-        `runs`, for a `digit_led` pattern, must be `pressqa.digits.digit_runs(text)`; the pattern is then tried only there.
+        `runs`, for a `digit_led` pattern, must be `pressqa.digits.digit_runs(text)`; the pattern is then
+        tried only there.
         """
+        starts = self._few_starts(text, runs)
+        if starts is not None:
+            return self._finditer_at(text, starts)
         if self.needles and not any(needle in text for needle in self.needles):
             return iter(())
-        if runs is not None and self.digit_led:
-            return self._finditer_at(text, self._starts(runs))
         return self._finditer(text)
+
+    def _few_starts(self, text: str, runs: Sequence[Span] | None) -> Iterable[int] | None:
+        """The places a match can start, ascending, when they are known and few; None when the text needs a scan."""
+        if runs is not None and self.digit_led:
+            if self._run_starts_only:
+                return (start for start, _end in runs)
+            return (index for start, end in runs for index in range(start, end))
+        if self.first_chars and not any(_common(text, char) for char in self.first_chars):
+            return char_positions(text, self.first_chars, limit=len(text) // SPARSE)
+        return None
 
     def _finditer(self, text: str) -> Iterator[re.Match[str]]:
         search, guard = self.pattern.search, self.guard
@@ -119,11 +160,6 @@ class Scanner:
             else:
                 position = start + 1
 
-    def _starts(self, runs: Sequence[Span]) -> Iterable[int]:
-        if self._run_starts_only:
-            return (start for start, _end in runs)
-        return (index for start, end in runs for index in range(start, end))
-
     def _finditer_at(self, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
         """The matches that begin at `starts` (ascending), the only places a match can begin."""
         match_at, guard = self.pattern.match, self.guard
@@ -134,4 +170,4 @@ class Scanner:
             match = match_at(text, start)
             if match is not None:
                 yield match
-                position = match.end()  # a digit-led match is never empty
+                position = match.end()  # a match that starts with a given character is never empty

@@ -7,7 +7,15 @@ import re
 
 import pytest
 
-from pressqa.regex_shape import rejects_digit_before, required_substrings, starts_with_digit
+from pressqa.regex_shape import rejects_digit_before, shape_of
+
+
+def required_substrings(source: str, flags: int = 0) -> tuple[str, ...]:
+    return shape_of(source, flags).needles
+
+
+def starts_with_digit(source: str) -> bool:
+    return shape_of(source).digit_led
 
 
 @pytest.mark.parametrize(
@@ -78,6 +86,37 @@ def test_every_match_holds_a_required_substring() -> None:
 )
 def test_digit_led_patterns(source: str, expected: bool) -> None:
     assert starts_with_digit(source) is expected
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "expected"),
+    [
+        (r"([–—])(?=[A-Za-z])", 0, ("–", "—")),
+        (r"(?<=[a-z])([.!?])(?=[A-Z])", 0, ("!", ".", "?")),
+        (r"(?:-|\u2010)+[ ]", 0, ("-", "\u2010")),
+        (r"(?:ab|cd)", 0, ("a", "c")),
+        (r"(?=y)y", 0, ("y",)),
+        (r"x?y", 0, ()),  # "y" alone also matches
+        (r"[a-f]", 0, ()),  # more characters than are worth finding one by one
+        (r"\d", 0, ()),
+        (r"a|b*", 0, ()),
+        (r"ab", re.IGNORECASE, ()),
+    ],
+)
+def test_first_characters(source: str, flags: int, expected: tuple[str, ...]) -> None:
+    assert shape_of(source, flags).first_chars == expected
+
+
+def test_every_match_starts_with_a_first_character() -> None:
+    patterns = [r"(?:ab|cd)e", r"(?>ab|c)d", r"(?:a|b)+c", r"(?:)a", r"()b", r"(?:a|b?)c", r"[ab]{2}", r"a*b"]
+    generator = random.Random(5)
+    texts = ["".join(generator.choice("abcde") for _ in range(generator.randint(0, 10))) for _ in range(2000)]
+    for source in patterns:
+        first = shape_of(source).first_chars
+        compiled = re.compile(source)
+        for text in texts:
+            for match in compiled.finditer(text):
+                assert not first or match.group()[:1] in first, (source, text, first)
 
 
 def test_guards_that_forbid_a_digit_before() -> None:

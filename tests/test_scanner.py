@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 import re
 
@@ -20,6 +21,9 @@ PATTERNS = [
     r"(?<=[^\s\x00])(?: [ \u00a0]|\u00a0+ )[ \u00a0]*(?=[^\s\x00])",
     r"heads\s+of\s+states",
     r"as\s+whole(?=\s*[.,;:!?)])",
+    r"(?<=[A-Za-z,.][ \u00a0])([–—])(?=[A-Za-z])",
+    r"(?<=[a-z\u00df-\u00ff]{2})([.!?])(?=[A-Z][a-z])",
+    r"-(?!-)",
 ]
 ALPHABET = list("0123456789 ,.-+(\u00a0abhstndrlwoe\n") + ["heads of states", "as whole.", "\u0663", "11th", "1 000"]
 
@@ -28,6 +32,9 @@ def _texts() -> list[str]:
     generator = random.Random(11)
     texts = ["call +375 17 222 35 11", "85 000 people, 1 200 000 roubles", "the 21th and 113rd days", "2,6 per cent"]
     texts += ["".join(generator.choice(ALPHABET) for _ in range(generator.randint(0, 40))) for _ in range(1500)]
+    # Long texts where the characters a pattern starts with are rare, so it is tried only where they are.
+    words = ["the", "talks", "ended.The", "costs –airfares", "costs– air", "military- technical", "11th", "1 000"]
+    texts += [" ".join(generator.choice(words) if generator.random() < 0.1 else "word" for _ in range(300)) for _ in range(12)]
     return texts
 
 
@@ -49,9 +56,16 @@ def test_a_text_without_a_required_substring_is_not_scanned() -> None:
     assert [m.group() for m in scanner.finditer("in the long-term perspective")] == ["in the long-term perspective"]
 
 
-def test_number_patterns_are_tried_only_where_digit_runs_start() -> None:
+def test_what_a_scanner_knows_of_where_matches_start() -> None:
     assert Scanner(PATTERNS[0], re.MULTILINE).digit_led
     assert not Scanner(PATTERNS[7], re.MULTILINE).digit_led
+    assert Scanner(r"(?<=[A-Za-z])([–—])(?=[ \u00a0][A-Za-z])", re.MULTILINE).first_chars == ("–", "—")
+    assert Scanner(r"-(?!-)", re.MULTILINE).first_chars == ()  # one literal: the engine scans for it as fast
+
+
+def test_a_scanner_survives_pickling() -> None:
+    scanner = pickle.loads(pickle.dumps(Scanner(r"heads\s+of\s+states", re.MULTILINE, True)))
+    assert [m.group() for m in scanner.finditer("the heads of states met")] == ["heads of states"]
 
 
 def test_an_empty_match_at_the_end_ends_the_scan() -> None:

@@ -15,6 +15,7 @@ One kind, three checks (the rule's `check` option):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
@@ -56,6 +57,7 @@ INVISIBLE = re.compile("[" + "".join(ZERO_WIDTH) + SOFT_HYPHEN + "]")
 _SPACE = "[" + "".join(SPACES_IN_WORD) + "]"
 
 
+@functools.cache  # compiled on first use (a few ms): most runs never see a narrow or figure space
 def _split_candidate(space: str) -> re.Pattern[str]:
     """A space (`space`, a character set or one character) between letters whose right word is a lower-case
     ASCII word, with neither word a common lower-case or capitalised function word.
@@ -80,8 +82,6 @@ def _split_candidate(space: str) -> re.Pattern[str]:
     return re.compile(rf"{space}(?=[a-z]){left}(?<={letter}.){right}([a-z][A-Za-z]*)(?!{letter})")
 
 
-SPLIT_CANDIDATE = _split_candidate(_SPACE)
-SPLIT_CANDIDATE_NBSP = _split_candidate("\u00a0")
 INVISIBLE_CHARACTERS = (*ZERO_WIDTH, SOFT_HYPHEN)
 CYRILLIC_OR_GREEK_MEMO = ("script", "may-hold-cyrillic-or-greek")  # Document.memo key
 NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
@@ -264,7 +264,7 @@ def _words_split_by_space(prose: str) -> Iterator[tuple[int, str, str]]:
     if not any(space in prose for space in SPACES_IN_WORD):
         return
     only_nbsp = "\u202f" not in prose and "\u2007" not in prose
-    for match in (SPLIT_CANDIDATE_NBSP if only_nbsp else SPLIT_CANDIDATE).finditer(prose):
+    for match in _split_candidate("\u00a0" if only_nbsp else _SPACE).finditer(prose):
         index = match.start()
         if _joined_words_before(prose, index) % 2:
             continue  # the space's left word was taken as the right word of the pair before
