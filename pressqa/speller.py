@@ -9,14 +9,28 @@ five rules.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from pressqa.lexicon.words import ALPHABET, Words, normalise, strip_possessive, with_case_of
-from pressqa.tokens import NUMBER, WORD, Token, ordinal_suffix, split_number
+from pressqa.lexicon.words import (
+    ALPHABET,
+    Words,
+    normalise,
+    strip_possessive,
+    with_case_of,
+)
+from pressqa.tokens import (
+    NUMBER,
+    WORD,
+    Token,
+    ordinal_suffix,
+    plain_word,
+    span_tokens,
+    split_number,
+    word_kind,
+)
 
 # How sure a verdict is; the kind maps these to the rule's severity, one level lower, or a suggestion.
 HIGH, MEDIUM, LOW = 2, 1, 0
@@ -88,6 +102,9 @@ class Speller:
         # Whitespace-separated chunks ("Russia,", "(2024)") whose letter runs are all clean: `str.split` and a
         # set difference pass most of a release without running the letter-run regex over it.
         self._clean_chunks: set[str] = set()
+        # Quiet chunks: a plain word that is a clean run, so its one token is never judged. The value says
+        # whether that token is a word (True) or an acronym; the analysis tokenises only the other chunks.
+        self._quiet: dict[str, bool] = {}
         self._word_verdicts: dict[tuple[str, bool, int], WordVerdict | None] = {}
         # Outside en-GB a dictionary word is right as written, lower-case or capitalised: most words are
         # settled by one look-up here instead of the full `Words.is_word` chain.
@@ -127,17 +144,18 @@ class Speller:
         A fast pass before tokenising: most releases have no unknown word at all. Letter runs never
         cross whitespace, so the text's distinct chunks are judged, each once per speller, most of
         them by set operations; every chunk is judged (no early exit), so the analysis of an
-        unclean text can skip its clean runs.
+        unclean text knows its clean runs and quiet chunks.
         """
-        chunks = set(text.split())
-        chunks -= self._clean_chunks
+        # `difference` looks each of the text's chunks up in the large set; `-=` would walk the large set.
+        chunks = set(text.split()).difference(self._clean_chunks)
         plain = self._plain_chunks(chunks)
         self._clean_chunks |= plain
         self._clean_runs |= plain
+        self._quiet.update(dict.fromkeys(plain, True))
         chunks -= plain
         clean = True
         for chunk in chunks:
-            if self._is_clean_chunk(chunk):
+            if self._sort_chunk(chunk):
                 self._clean_chunks.add(chunk)
             else:
                 clean = False
@@ -147,33 +165,58 @@ class Speller:
         """The chunks that are lower-case dictionary words of ASCII letters in no variant table: clean runs."""
         found = chunks & self._plain_words.keys()
         if self._checks_variants:
-            found -= self.words.british_to_american.keys()
-            found -= self.words.american_to_british.keys()
+            found = found.difference(self.words.british_to_american).difference(self.words.american_to_british)
         return {chunk for chunk in found if chunk.isascii() and chunk.isalpha()}
 
-    def _is_clean_chunk(self, chunk: str) -> bool:
-        if chunk.isalpha():  # one letter run, or none when a single letter
-            runs: Iterable[str] = (chunk,) if len(chunk) > 1 else ()
-        else:
-            runs = LETTER_RUN.findall(chunk)
+    def _sort_chunk(self, chunk: str) -> bool:
+        """Whether a chunk's letter runs are all clean. Learns the clean runs and a known lone letter, and
+        whether the chunk is quiet (a plain word that is a clean run)."""
+        word = plain_word(chunk)
+        if word is None:
+            return self._learn_runs(LETTER_RUN.findall(chunk))
+        if word not in self._clean_runs:  # a plain word is the chunk's one letter run, or a lone letter
+            if len(word) == 1:
+                if not self._is_clean_run(word):
+                    return True  # no check counts a lone letter as a word
+            elif word in CONTRACTION_TAILS:
+                return True  # clean, but a check may still judge it
+            elif not self._is_clean_run(word):
+                return False
+            self._clean_runs.add(word)
+        self._quiet[chunk] = not word[1:2].isupper() or word_kind(word) == WORD
+        return True
+
+    def _learn_runs(self, runs: Iterable[str]) -> bool:
+        """Whether every run is clean, learning those that are."""
         clean = True
         for run in runs:
             if run in self._clean_runs or run in CONTRACTION_TAILS:
                 continue
-            if run[0].isdigit() or not self.is_known(run) or (self._checks_variants and self._in_variant_tables(run)):
+            if not self._is_clean_run(run):
                 clean = False
             elif "\u02bc" not in run:  # "Russiaʼs" is judged as "Russia", whose variant the run check never saw
                 self._clean_runs.add(run)
         return clean
 
+    def _is_clean_run(self, run: str) -> bool:
+        """Whether a letter run is a known word in no variant table."""
+        if not self._checks_variants and self._is_plain_word(run):
+            return True
+        if run[0].isdigit() or not self.is_known(run):
+            return False
+        return not (self._checks_variants and self._in_variant_tables(run))
+
     def _in_variant_tables(self, word: str) -> bool:
         lower = word.lower()
         return lower in self.words.british_to_american or lower in self.words.american_to_british
 
+    def _is_plain_word(self, text: str) -> bool:
+        """Whether a word of ASCII letters, lower-case after the first, is a dictionary word that is right as
+        written: what `Words.is_word` decides for it outside en-GB, in one look-up."""
+        return text.isascii() and text.isalpha() and text[1:].islower() and text.lower() in self._plain_words
+
     def _is_known(self, text: str) -> bool:
-        if text.isascii() and text.isalpha() and text[1:].islower() and text.lower() in self._plain_words:
-            return True  # what `Words.is_word` decides for a plain or capitalised dictionary word
-        if self.words.is_word(text, self.language) or self.is_name(text):
+        if self._is_plain_word(text) or self.words.is_word(text, self.language) or self.is_name(text):
             return True
         bare = strip_possessive(normalise(text))
         if "-" in bare:
@@ -190,6 +233,45 @@ class Speller:
             return False
 
     # -- judging a text -----------------------------------------------------------------------------
+
+    def analyse_text(self, text: str, min_length: int = 3) -> list[Verdict]:
+        """`analyse` on the tokens it needs: those of the text's chunks that are not quiet, each run of them
+        with the nearest quiet word on either side (the neighbours the checks look at).
+
+        Callers skip texts that `is_clean` passes; it must have seen the text, so every chunk is sorted.
+        """
+        tokens: list[Token] = []
+        for start, end in self._windows(text):
+            tokens += span_tokens(text, start, end)
+        return self.analyse(text, tokens, min_length)
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """The spans to tokenise: every chunk that is not quiet, widened to the nearest quiet word each side."""
+        loud = set(text.split()).difference(self._quiet)
+        places = sorted(place for chunk in loud for place in _chunk_places(text, chunk))
+        windows: list[tuple[int, int]] = []
+        for start, end in places:
+            if windows and start < windows[-1][1]:
+                continue  # inside the last window, which already reaches the quiet word after it
+            start, end = self._widen(text, start, end)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
+
+    def _widen(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A chunk's span widened over the chunks each side up to and including the nearest quiet word."""
+        quiet = self._quiet
+        while (before := _chunk_before(text, start)) is not None:
+            start = before[0]
+            if quiet.get(text[before[0] : before[1]]):
+                break
+        while (after := _chunk_after(text, end)) is not None:
+            end = after[1]
+            if quiet.get(text[after[0] : after[1]]):
+                break
+        return start, end
 
     def analyse(self, text: str, tokens: Iterable[Token], min_length: int = 3) -> list[Verdict]:
         """Every verdict on a text (its tokens given), split words included, in text order within each check.
@@ -328,6 +410,8 @@ class Speller:
 
         A wrong suffix ('74rdanniversary') is the ordinal rule's finding, so it is left alone here.
         """
+        if len(token.text) < 6:
+            return None  # no room for a digit and five letters
         digits, letters = split_number(token.text)
         if not digits or not digits.isdigit() or len(letters) < 5 or not letters.isalpha():
             return None
@@ -411,13 +495,20 @@ class Speller:
         edits |= {a + c + b[1:] for a, b in splits if b for c in ALPHABET}
         edits |= {a + c + b for a, b in splits for c in ALPHABET}
         edits.discard(word)
-        known = [e for e in edits if self.words.is_common_word(e, self.language)]
+        words = self.words
+        # Only listed words can be common: set intersections leave a handful for the full test.
+        listed = edits & words.dictionary.keys()
+        listed |= edits & words.vocabulary
+        listed |= edits & words.british_only
+        listed |= edits & words.accept_any_case
+        known = [e for e in listed if words.is_common_word(e, self.language)]
         return sorted(known, key=lambda w: (-self.words.frequency(w), w))
 
     @cached_property
-    def _all_words(self) -> list[str]:
-        # Every listed word, unfiltered: the language filter is applied to the few matches only.
-        return self.words.word_list()
+    def _all_words(self) -> tuple[str, ...]:
+        # Every listed word, unfiltered: the language filter is applied to the few matches only. A tuple of
+        # strings, which the garbage collector stops tracking, so later collections do not walk it.
+        return tuple(self.words.word_list())
 
     def edits2_known(self, word: str) -> list[tuple[str, int]]:
         """Common words up to two edits (optimal string alignment) from a word, with distances.
@@ -452,6 +543,48 @@ class Speller:
         if safe and word == first[0] + "s":
             safe = False  # "legislations", "statespersons": a plural that needs rewording, not a letter dropped
         return tuple(ranked[:limit]), safe
+
+
+def _chunk_places(text: str, chunk: str) -> list[tuple[int, int]]:
+    """Where a chunk (a run between whitespace) stands in a text as a whole chunk, as (start, end) spans."""
+    places: list[tuple[int, int]] = []
+    size, last = len(chunk), len(text)
+    at = text.find(chunk)
+    while at != -1:
+        end = at + size
+        if (at == 0 or text[at - 1].isspace()) and (end == last or text[end].isspace()):
+            places.append((at, end))
+            at = text.find(chunk, end)
+        else:
+            at = text.find(chunk, at + 1)
+    return places
+
+
+def _chunk_before(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the chunk before the one starting at `start`, or None at the start of the text."""
+    index = start - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    if index < 0:
+        return None
+    end = index + 1
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index, end
+
+
+def _chunk_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of the chunk after the one ending at `end`, or None at the end of the text."""
+    last = len(text)
+    index = end
+    while index < last and text[index].isspace():
+        index += 1
+    if index == last:
+        return None
+    start = index
+    while index < last and not text[index].isspace():
+        index += 1
+    return start, index
 
 
 def _names(lexicon: Any) -> Any:

@@ -56,6 +56,7 @@ _ABBREVIATION_BEFORE = re.compile(
 )
 OPENERS = "\"'“‘«„([{*_–—-•·\u00a0 \t"
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_DIGITS = re.compile(r"[\d.,]+")
 
 
 class Token(NamedTuple):
@@ -122,15 +123,30 @@ _MAYBE_BOUNDARY = frozenset(OPENERS + SENTENCE_END + "\n\x00\"'”’»)")
 
 def tokenize(text: str) -> Iterator[Token]:
     """Tokens of a text (or a prose mask, whose masked characters never join a token), in order."""
-    return iter(_tokens(text))
+    return iter(span_tokens(text))
 
 
-def _tokens(text: str) -> list[Token]:
-    """`tokenize` as a list, built chunk by chunk (the runs between whitespace).
+def plain_word(chunk: str) -> str | None:
+    """The one token of a chunk (a run between whitespace) that is a plain ASCII word, else None.
 
-    No token holds whitespace, so the scanner's tokens are those of each chunk in turn. A chunk of
-    ASCII letters, most of a release, is one plain word whatever surrounds it and skips the scanner;
-    any other chunk is scanned from its start, the scanner seeing the whole text around it.
+    A chunk of ASCII letters is that word whatever surrounds it; so is one of two or more letters inside
+    punctuation no token starts with or takes in ("(Russia),"), unless it may be a link ("www.*"). A lone
+    letter inside punctuation may be an initial ("A."), so only the scanner can tell.
+    """
+    if chunk.isalpha():
+        return chunk if chunk.isascii() else None
+    word = chunk.strip(_AROUND_WORD)
+    if len(word) > 1 and word.isascii() and word.isalpha() and not word.startswith("www"):
+        return word
+    return None
+
+
+def span_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of the chunks in `text[start:end]`, a span that begins and ends between chunks.
+
+    No token holds whitespace, so the scanner's tokens are those of each chunk in turn. A plain word,
+    most of a release, skips the scanner; any other chunk is scanned from its start, the scanner
+    seeing the whole text around it (so a span's tokens are exactly those of the whole text there).
     """
     new = tuple.__new__  # Token(...) through its Python-level __new__ costs a third of the loop
     boundary = _MAYBE_BOUNDARY
@@ -138,27 +154,25 @@ def _tokens(text: str) -> list[Token]:
     find = text.find
     tokens: list[Token] = []
     append = tokens.append
-    end = 0
+    chunk_end = start
     match: re.Match[str] | None = None  # the scanner's next match, perhaps found from an earlier chunk
-    for chunk in text.split():
-        start = find(chunk, end)  # only whitespace lies between the last chunk and this one
-        end = start + len(chunk)
-        word = chunk if chunk.isalpha() else chunk.strip(_AROUND_WORD)
-        stripped = len(word) < len(chunk)
-        if len(word) > 1 and word.isascii() and word.isalpha() and not (stripped and word.startswith("www")):
-            at = start + chunk.index(word[0]) if stripped else start
+    for chunk in text[start:end].split():
+        chunk_start = find(chunk, chunk_end)  # only whitespace lies between the last chunk and this one
+        chunk_end = chunk_start + len(chunk)
+        word = plain_word(chunk)
+        if word is not None:
+            at = chunk_start if len(word) == len(chunk) else chunk_start + chunk.index(word[0])
             kind = _word_kind(word) if word[1:2].isupper() else WORD
             if at > 1 and text[at - 1] in " \u00a0" and text[at - 2] not in boundary:
                 append(new(Token, (word, at, at + len(word), kind, False)))
             else:
                 append(new(Token, (word, at, at + len(word), kind, opens_sentence(text, at))))
             continue
-        if match is None or match.start() < start:
-            match = search(text, start)
-        while match is not None and (at := match.start()) < end:
-            kind = match.lastgroup
-            if kind == "plain" or kind is None:
-                kind = WORD
+        if match is None or match.start() < chunk_start:
+            match = search(text, chunk_start)
+        while match is not None and (at := match.start()) < chunk_end:
+            group = match.lastgroup
+            kind = WORD if group == "plain" or group is None else group
             value = match.group()
             if kind == WORD:
                 if value[1:2].isupper():
@@ -174,14 +188,19 @@ def _tokens(text: str) -> list[Token]:
     return tokens
 
 
+def word_kind(word: str) -> str:
+    """The kind of the token a plain word makes: WORD, or ACRONYM for capitals (NATO, NGOs)."""
+    return _word_kind(word) if word[1:2].isupper() else WORD
+
+
 def document_tokens(doc: Document) -> tuple[Token, ...]:
     """The tokens of a document's prose, computed once per document and shared by every rule."""
-    return doc.memo(document_tokens, lambda: tuple(_tokens(doc.prose)))
+    return doc.memo(document_tokens, lambda: tuple(span_tokens(doc.prose)))
 
 
 def split_number(token: str) -> tuple[str, str]:
     """A NUMBER token split into its digits (with separators) and the letters after them: '6thParatroop' -> ('6', 'thParatroop')."""
-    match = re.match(r"[\d.,]+", token)
+    match = _DIGITS.match(token)
     digits = match.group(0) if match else ""
     return digits, token[len(digits) :]
 

@@ -17,7 +17,6 @@ from pressqa.document import Document
 from pressqa.finding import Finding, Severity
 from pressqa.rule import Kind, KindContext, Option, Rule
 from pressqa.speller import HIGH, MEDIUM, Speller, Verdict
-from pressqa.tokens import document_tokens
 
 CHECKS = ("misspelling", "unknown-word", "run-together", "split-word", "variant")
 
@@ -80,6 +79,6 @@ class SpellingKind(Kind):
         def analyse() -> list[Verdict]:
             if speller.is_clean(doc.prose):
                 return []  # most releases: no tokens needed
-            return speller.analyse(doc.prose, document_tokens(doc), self._min_length)
+            return speller.analyse_text(doc.prose, self._min_length)
 
         return doc.memo((SpellingKind, speller, self._min_length), analyse)

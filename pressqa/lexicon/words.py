@@ -27,6 +27,9 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 # A word pressqa lists (vocabulary, British form, proper noun) that pyspellchecker lacks
 # still needs a frequency to rank suggestions; this is a rare-but-real word's count.
 LISTED_FREQUENCY = 50
+# Searching the misspelling text costs about a millisecond a word; indexing its rows costs some sixty. A run
+# that has looked this many words up (a large batch) indexes the rows for the rest.
+INDEX_MISSPELLINGS_AFTER = 64
 
 
 class VariantPair(NamedTuple):
@@ -96,6 +99,8 @@ class Words:
         self.accept_any_case = frozenset(a for a in accepted if a == a.lower())
         self.accept_exact = frozenset(a for a in accepted if a != a.lower())
         self._misspelling_files = tuple(misspelling_files)
+        self._misspelling_lookups = 0
+        self._misspelling_index: tuple[dict[str, str], ...] | None = None
         # Indexes other modules derive from these words (the speller per language), built once per lexicon.
         self.derived: dict[str, object] = {}
 
@@ -229,8 +234,20 @@ class Words:
         """The raw `fix|fix<TAB>safe` row of a lower-case typo, or None.
 
         A search of the file text: a run looks up a handful of unknown words, and finding each
-        in 2 MB of text is faster than building an 87,000-entry table first.
+        in 2 MB of text is faster than building an 87,000-entry table first. A run that keeps
+        looking words up (INDEX_MISSPELLINGS_AFTER) builds the table for the rest.
         """
+        index = self._misspelling_index
+        if index is None:
+            self._misspelling_lookups += 1
+            if self._misspelling_lookups > INDEX_MISSPELLINGS_AFTER:
+                index = self._misspelling_index = tuple(_rows_by_typo(text) for text in self._misspelling_texts)
+        if index is not None and "\n" not in typo and "\t" not in typo:
+            for rows in index:
+                row = rows.get(typo)
+                if row is not None:
+                    return row.rstrip("\r")
+            return None
         needle = f"\n{typo}\t"
         for text in self._misspelling_texts:
             found = text.find(needle)
@@ -251,6 +268,13 @@ class Words:
             return None
         fixes = tuple(dict.fromkeys(with_case_of(word, self.to_language(f, language)) for f in raw_fixes))
         return Misspelling(word, fixes, safe_field.strip() == "yes" and len(fixes) == 1)
+
+
+def _rows_by_typo(text: str) -> dict[str, str]:
+    """A misspelling text's rows by typo (the text up to a line's first tab), the first row of a typo winning,
+    as a search of the text for the line would find it."""
+    rows = (line.split("\t", 1) for line in reversed(text.split("\n")) if "\t" in line)
+    return {typo: rest for typo, rest in rows}  # later rows first, so an earlier row overwrites them
 
 
 def _read_list(paths: Iterable[Path]) -> list[str]:
