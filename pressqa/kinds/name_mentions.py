@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import compress, count, pairwise
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple, cast
@@ -214,7 +215,10 @@ def capital_chunk_tokens(text: str) -> list[Token]:
                 kind = word_kind(value) if value[1:2].isupper() else WORD
                 append(new(Token, (value, hit, hit + len(value), kind, False)))
                 continue
-        tokens += chunk_tokens(text, ((hit, match.end()),))  # the chunk begins before its capital, or is more
+        position = hit  # the chunk begins before its capital, or is more than a word: the tokeniser decides
+        while position and not text[position - 1].isspace() and text[position - 1] != MASK:
+            position -= 1
+        _add_chunk_tokens(tokens, text, position, match.end())
     return tokens
 
 
@@ -249,7 +253,6 @@ def chunk_tokens(text: str, chunks: Iterable[tuple[int, int]]) -> list[Token]:
     `chunks` are (place, end of its chunk) in text order; a place may lie
     anywhere in its chunk. `sentence_start` is left False.
     """
-    search = TOKEN_PATTERN.search
     new = tuple.__new__
     tokens: list[Token] = []
     position = 0
@@ -269,19 +272,43 @@ def chunk_tokens(text: str, chunks: Iterable[tuple[int, int]]) -> list[Token]:
                 tokens.append(new(Token, (value, hit, hit + len(value), kind, False)))
                 position = end
                 continue
-        while (match := search(text, position)) is not None and (start := match.start()) < end:
-            position = match.end()
-            group = match.lastgroup
-            value = match.group()
-            kind = WORD if group is None or group == "plain" else group
-            if kind == WORD:
-                if value[1:2].isupper():
-                    kind = word_kind(value)
-                if kind == WORD and value[-1] in APOSTROPHE and not value[:-1].endswith(("s", "S")):
-                    value = value[:-1]  # a closing single quote, not a plural possessive
-            tokens.append(new(Token, (value, start, start + len(value), kind, False)))
-        position = max(position, end)
+        _add_chunk_tokens(tokens, text, position, end)
+        position = end
     return tokens
+
+
+def _add_chunk_tokens(tokens: list[Token], text: str, start: int, end: int) -> None:
+    """Add the tokeniser's tokens of the chunk `start`-`end` (from a space or mask, or the text's start, to the
+    next) to `tokens`, as `chunk_shape` gives them."""
+    new = tuple.__new__
+    # Tokens never cross a space or mask, and at a chunk's start the scanner's look-behinds see what they would
+    # see at a text's start; only the initials test after a final full stop reads on ("A. Lukashenko"), three
+    # characters at most, so those go with the chunk.
+    piece = text[start : end + 3] if text[end - 1] == "." else text[start:end]
+    for value, offset, kind in chunk_shape(piece, end - start):
+        begin = start + offset
+        tokens.append(new(Token, (value, begin, begin + len(value), kind, False)))
+
+
+@lru_cache(maxsize=16384)
+def chunk_shape(piece: str, size: int) -> tuple[tuple[str, int, str], ...]:
+    """The tokeniser's tokens (text, offset, kind) that start in the first `size` characters of `piece`, a chunk
+    and what follows it (kept per chunk: a run meets "Russia's" and "U.S." in release after release)."""
+    search = TOKEN_PATTERN.search
+    found: list[tuple[str, int, str]] = []
+    position = 0
+    while (match := search(piece, position)) is not None and (start := match.start()) < size:
+        position = match.end()
+        group = match.lastgroup
+        value = match.group()
+        kind = WORD if group is None or group == "plain" else group
+        if kind == WORD:
+            if value[1:2].isupper():
+                kind = word_kind(value)
+            if kind == WORD and value[-1] in APOSTROPHE and not value[:-1].endswith(("s", "S")):
+                value = value[:-1]  # a closing single quote, not a plural possessive
+        found.append((value, start, kind))
+    return tuple(found)
 
 
 def _adjacent(tokens: Sequence[Token]) -> bool:

@@ -376,3 +376,16 @@ def test_lower_case_register_words_are_found_as_the_regex_scan_would(text: str) 
 def test_a_hyphenated_compound_whose_letters_are_a_word_lets_the_document_through() -> None:
     doc = Document.from_text("release.txt", "The tax-payer wrote. Every taxpayer did.")
     assert consistency_module._may_have_compound_variants(doc) is True
+
+
+def test_a_chunk_read_again_keeps_what_its_next_words_make_of_it() -> None:
+    # "A." is an initial before a capitalised word and a word before anything else: the tokeniser looks on.
+    text = "Plan A. Lukashenko spoke. Plan A. the rest. Plan A.\x00Minsk. U.S. and U.S. Sanctions."
+    doc = Document.from_text("release.txt", text)
+    forms = name_mentions.RegisterForms(context_for().lexicon.register.people)
+    for _ in range(2):  # the second time from the kept chunk shapes
+        partial = {(t.text, t.start, t.kind) for t in name_mentions.name_tokens(doc, forms)}
+        full = {(t.text, t.start, t.kind) for t in document_tokens(doc)}
+        assert partial <= full
+        assert {t for t in full if t[0][:1].isupper()} <= partial
+    assert ("A.", 5, "initials") in partial and ("A", 31, "word") in partial
