@@ -910,10 +910,26 @@ class _Inventory(NamedTuple):
 def _inventory(doc: Document) -> _Inventory:
     def compute() -> _Inventory:
         lower = doc.prose.lower()
-        runs = _WORD_RUN.findall(lower.replace("_", " ") if "_" in lower else lower)
+        runs = _word_runs(lower)
         return _Inventory(lower, runs, set(runs))
 
     return doc.memo(_inventory, compute)
+
+
+_ASCII = bytes(range(128))
+# Each byte of UTF-8 text kept if it is an ASCII letter or digit or part of a longer character, else a space.
+_RUN_BYTES = bytes(c if c >= 128 or chr(c).isalnum() else 32 for c in range(256))
+
+
+def _word_runs(text: str) -> list[str]:
+    """The runs of word characters of `text` but underscores (`\\w+` with `_` as a space), by C-level byte
+    translation and splitting rather than a regex match per run: other characters become spaces, those beyond
+    ASCII (few: no-break spaces, quotes, dashes, letters of names) one by one as their own test says."""
+    data = text.encode("utf-8", "surrogatepass")
+    for char in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        if not char.isalnum():
+            data = data.replace(char.encode("utf-8", "surrogatepass"), b" ")
+    return data.translate(_RUN_BYTES).decode().split()
 
 
 def _may_have_compound_variants(doc: Document) -> bool:

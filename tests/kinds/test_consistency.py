@@ -389,3 +389,17 @@ def test_a_chunk_read_again_keeps_what_its_next_words_make_of_it() -> None:
         assert partial <= full
         assert {t for t in full if t[0][:1].isupper()} <= partial
     assert ("A.", 5, "initials") in partial and ("A", 31, "word") in partial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tax payers’ e-mail: snake_case, 1,5 mln\u00a0roubles — “İstanbul” Erdoğan ΣΟΦΙΑ σοφια Ⅻ² 日本語\x00x",
+        "",
+        "___ \u2028 \ud800 end",
+    ],
+)
+def test_word_runs_are_the_regex_s_with_underscores_as_spaces(text: str) -> None:
+    import re
+
+    assert consistency_module._word_runs(text) == re.findall(r"\w+", text.replace("_", " "))
