@@ -153,10 +153,15 @@ class Speller:
         self._clean_runs |= plain
         self._quiet.update(dict.fromkeys(plain, True))
         chunks -= plain
+        clean_runs, clean_chunks, quiet = self._clean_runs, self._clean_chunks, self._quiet
         clean = True
         for chunk in chunks:
-            if self._sort_chunk(chunk):
-                self._clean_chunks.add(chunk)
+            word = plain_word(chunk)
+            if word is not None and word in clean_runs:  # "Russia," once "Russia" is known
+                quiet[chunk] = not word[1:2].isupper() or word_kind(word) == WORD
+                clean_chunks.add(chunk)
+            elif self._sort_chunk(chunk, word):
+                clean_chunks.add(chunk)
             else:
                 clean = False
         return clean
@@ -168,10 +173,9 @@ class Speller:
             found = found.difference(self.words.british_to_american).difference(self.words.american_to_british)
         return {chunk for chunk in found if chunk.isascii() and chunk.isalpha()}
 
-    def _sort_chunk(self, chunk: str) -> bool:
-        """Whether a chunk's letter runs are all clean. Learns the clean runs and a known lone letter, and
-        whether the chunk is quiet (a plain word that is a clean run)."""
-        word = plain_word(chunk)
+    def _sort_chunk(self, chunk: str, word: str | None) -> bool:
+        """Whether a chunk (whose plain word is given) has only clean letter runs. Learns the clean runs and a
+        known lone letter, and whether the chunk is quiet (a plain word that is a clean run)."""
         if word is None:
             return self._learn_runs(LETTER_RUN.findall(chunk))
         if word not in self._clean_runs:  # a plain word is the chunk's one letter run, or a lone letter
@@ -505,22 +509,25 @@ class Speller:
         return sorted(known, key=lambda w: (-self.words.frequency(w), w))
 
     @cached_property
-    def _all_words(self) -> tuple[str, ...]:
-        # Every listed word, unfiltered: the language filter is applied to the few matches only. A tuple of
-        # strings, which the garbage collector stops tracking, so later collections do not walk it.
-        return tuple(self.words.word_list())
+    def _listed_extras(self) -> tuple[str, ...]:
+        return tuple(self.words.listed_extras())
 
     def edits2_known(self, word: str) -> list[tuple[str, int]]:
         """Common words up to two edits (optimal string alignment) from a word, with distances.
 
         Ordered by length, then by the word list's order. Only a word with no one-edit neighbour
-        gets here (about one a corpus), so one C-level scan of the whole list beats building a
-        per-length index first.
+        gets here (about one a corpus), so one C-level scan of every listed word beats building a
+        per-length index first. The dictionary is scanned in place (no copy of its 160,000 words);
+        the language filter is applied to the few matches only.
         """
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        matches = process.extract(word, self._all_words, scorer=OSA.distance, score_cutoff=2, limit=None)
+        dictionary = self.words.dictionary
+        matches = process.extract(word, dictionary.keys(), scorer=OSA.distance, score_cutoff=2, limit=None)
+        offset = len(dictionary)  # the extras follow the dictionary in the word list's order
+        for key, distance, index in process.extract(word, self._listed_extras, scorer=OSA.distance, score_cutoff=2, limit=None):
+            matches.append((key, distance, offset + index))
         matches.sort(key=lambda match: (len(match[0]), match[2]))
         return [
             (key, int(distance))

@@ -219,9 +219,13 @@ class Words:
 
     def word_list(self) -> list[str]:
         """`all_words` as a new list, built at C speed: the dictionary's words, then pressqa's listed extras."""
+        return [*self._dictionary, *self.listed_extras()]
+
+    def listed_extras(self) -> list[str]:
+        """The words pressqa lists (British forms, press vocabulary, accept list) that the dictionary lacks,
+        in `word_list` order."""
         dictionary = self._dictionary
-        extras = [w for w in self.british_only | self.vocabulary | self.accept_any_case if w not in dictionary]
-        return [*dictionary, *extras]
+        return [w for w in self.british_only | self.vocabulary | self.accept_any_case if w not in dictionary]
 
     # -- known misspellings -------------------------------------------------------------------------
 
