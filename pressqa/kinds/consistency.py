@@ -37,7 +37,6 @@ from pressqa.document import Document
 from pressqa.finding import Finding, Severity
 from pressqa.kinds.majority import winning_form
 from pressqa.kinds.name_mentions import (
-    MAYBE_CAPITAL,
     POSSESSIVE_ENDS,
     DocumentNames,
     Mention,
@@ -47,6 +46,7 @@ from pressqa.kinds.name_mentions import (
     base_text,
     chunk_tokens,
     document_bases,
+    document_name_tokens,
     document_names,
 )
 from pressqa.kinds.release_date import release_date
@@ -402,7 +402,8 @@ class ConsistencyKind(Kind):
             )
 
     def _terms(self, doc: Document) -> Iterator[Finding]:
-        compounds, capitals = _may_have_compound_variants(doc), _may_have_case_variants(doc)
+        compounds = _may_have_compound_variants(doc)
+        capitals = _may_have_case_variants(doc, document_name_tokens(doc, self.register_forms))
         if not (compounds or capitals):
             return  # most releases: the tokens are never needed
         all_tokens, all_bases = document_tokens(doc), document_bases(doc)
@@ -890,8 +891,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _HYPHEN_BEFORE_LETTERS = re.compile(r"-[^\W\d_]{2}")
 # Characters before a word that never belong to a token: the word's token starts at the word.
 _NEVER_IN_A_TOKEN = MASK + "(“\"«["
-# A run of letters with two possible capitals, from the first of them: BelTA, NATO, McDonald.
-_TWO_CAPITALS = re.compile(f"[{MAYBE_CAPITAL}][^\\W\\d_]*[{MAYBE_CAPITAL}][^\\W\\d_]*")
 
 
 class _Inventory(NamedTuple):
@@ -1003,23 +1002,24 @@ def _spaced(letters: str, lower: str, words: set[str]) -> bool:
     return False
 
 
-def _may_have_case_variants(doc: Document) -> bool:
+def _may_have_case_variants(doc: Document, name_tokens: Sequence[Token]) -> bool:
     """Whether a word with two capitals (BelTA) may occur in other capitals too (BELTA, Belta): False only when not.
 
-    The words compared are whole word runs: fewer whole runs in the form's
-    own capitals than whole runs of its letters in any capitals means another
-    casing. When the letters never occur inside a longer run, every
-    occurrence of the form is a whole run, and counting substrings will do.
+    Such a word is a token of a chunk with a capital, so `name_tokens` (the
+    tokeniser's tokens of those chunks) hold it. The words compared are
+    whole word runs: fewer whole runs in the form's own capitals than whole
+    runs of its letters in any capitals means another casing. When the
+    letters never occur inside a longer run, every occurrence of the form is
+    a whole run, and counting substrings will do.
     """
     inventory = _inventory(doc)
     prose, lower, runs = doc.prose, inventory.lower, inventory.runs
     seen: set[str] = set()
-    for match in _TWO_CAPITALS.finditer(prose):
-        start = match.start()
-        while start and prose[start - 1].isalpha():
-            start -= 1  # a lower-case beginning: iPhone, eBay
-        form = prose[start : match.end()]
-        if len(form) < 3 or form in seen:
+    for text in map(_TEXT, name_tokens):
+        if text[1:].islower():
+            continue  # one capital at most
+        form = base_text(text) if text[-1] in POSSESSIVE_ENDS else text
+        if len(form) < 3 or form in seen or not form.isalpha() or sum(map(str.isupper, form)) < 2:
             continue
         seen.add(form)
         if not form.isascii():

@@ -586,7 +586,12 @@ def document_names(doc: Document, lexicon: Lexicon, forms: RegisterForms, langua
     return doc.memo(key, lambda: _document_names(doc, lexicon, forms, language))
 
 
+def document_name_tokens(doc: Document, forms: RegisterForms) -> list[Token]:
+    """`name_tokens` of a document, computed once per document."""
+    return doc.memo((name_tokens, id(forms)), lambda: name_tokens(doc, forms))
+
+
 def _document_names(doc: Document, lexicon: Lexicon, forms: RegisterForms, language: str) -> DocumentNames:
-    tokens = name_tokens(doc, forms)
+    tokens = document_name_tokens(doc, forms)
     mentions, covered = register_mentions(tokens, forms)
     return DocumentNames(mentions, name_candidates(doc.prose, tokens, covered, lexicon, language))
