@@ -242,7 +242,8 @@ class Speller:
         """`analyse` on the tokens it needs: those of the text's chunks that are not quiet, each run of them
         with the nearest quiet word on either side (the neighbours the checks look at).
 
-        Callers skip texts that `is_clean` passes; it must have seen the text, so every chunk is sorted.
+        Right for any text; fast once `is_clean` has seen it (a chunk it has not sorted counts as not quiet).
+        Callers skip texts that `is_clean` passes.
         """
         tokens: list[Token] = []
         for start, end in self._windows(text):
@@ -462,7 +463,7 @@ class Speller:
     def split_words(self, tokens: Sequence[Token], text: str) -> list[Verdict]:
         """Split-word verdicts: neighbouring words (numbers between them ignored) that make one known word."""
         words = [t for t in tokens if t.kind == WORD]
-        # `joined` needs an unknown word in the pair, and clean runs are known: only pairs touching another word qualify.
+        # `joined` needs an unknown word in the pair and clean runs are known: only pairs with another word qualify.
         clean = self._clean_runs
         suspects = [index for index, word in enumerate(words) if word.text not in clean]
         firsts = sorted({first for index in suspects for first in (index - 1, index) if 0 <= first < len(words) - 1})

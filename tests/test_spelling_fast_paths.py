@@ -85,6 +85,15 @@ def test_windowed_analysis_equals_the_analysis_of_every_token(language: str, lex
     assert unclean >= 3
 
 
+def test_windowed_analysis_is_right_before_is_clean_has_sorted_the_chunks(lexicons: dict[str, Lexicon]) -> None:
+    lexicon = lexicons["en"]
+    text = TRICKY[4]
+    fresh = Speller(lexicon.words, lexicon.names, "en")
+    verdicts = fresh.analyse_text(text)  # nothing sorted yet: every chunk is tokenised
+    assert verdicts == Speller(lexicon.words, lexicon.names, "en").analyse(text, tokenize(text))
+    assert {v.check for v in verdicts} >= {"split-word", "run-together", "misspelling", "unknown-word"}
+
+
 def test_an_unclean_release_is_tokenised_only_around_its_unquiet_chunks(
     lexicons: dict[str, Lexicon], monkeypatch: pytest.MonkeyPatch
 ) -> None:
