@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from pressqa.lexicon import Lexicon
@@ -59,9 +60,13 @@ CATEGORY_ORDER: tuple[str, ...] = (
 #: The largest distance `NameIndex.near` looks at.
 MAX_DISTANCE = 3
 
+#: Names the shape of a kept register parse (what `_read_yaml` returns): change it when that shape changes.
+REGISTER_FORMAT = b"register 1"
+#: The cache subfolder for parsed data files (beside pressqa.cache_dir's results and parsed rules).
+PARSED_DATA = "data"
 
-@dataclass(frozen=True)
-class Entity:
+
+class Entity(NamedTuple):
     """One way of writing a known entity: `name` as listed, its `category`, and the `canonical` preferred form."""
 
     name: str
@@ -69,8 +74,7 @@ class Entity:
     canonical: str
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """A register person: the house form `name`, the office(s) held, and acceptable other romanisations."""
 
     name: str
@@ -83,8 +87,7 @@ class Person:
         return (self.name, *self.variants)
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     """A register body (an official institution): preferred form and acceptable variants."""
 
     name: str
@@ -96,8 +99,7 @@ class Body:
         return (self.name, *self.variants)
 
 
-@dataclass(frozen=True)
-class OfficialName:
+class OfficialName(NamedTuple):
     """A current official name, the outdated forms to flag, and the date (if known) the new form took effect."""
 
     official: str
@@ -106,8 +108,7 @@ class OfficialName:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Register:
+class Register(NamedTuple):
     """The house register: people, bodies and official names (house data merged over the built-in file)."""
 
     people: tuple[Person, ...] = ()
@@ -146,7 +147,6 @@ class Register:
         return frozenset(tokens)
 
 
-@dataclass
 class NameIndex:
     """Known entity names with exact and fuzzy lookup.
 
@@ -158,16 +158,31 @@ class NameIndex:
     (blocs, alliances) it belongs to.
     """
 
-    entities: dict[str, list[Entity]] = field(default_factory=dict)
-    demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    person_tokens: frozenset[str] = frozenset()
-    groups: dict[str, frozenset[str]] = field(default_factory=dict)
-    _folded: dict[str, list[Entity]] = field(default_factory=dict, init=False, repr=False)
-    _by_length: dict[int, list[str]] = field(default_factory=dict, init=False, repr=False)
-    _halves: dict[int, dict[str, list[str]]] = field(default_factory=dict, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._build()
+    def __init__(
+        self,
+        entities: dict[str, list[Entity]] | None = None,
+        demonyms: dict[str, tuple[str, ...]] | None = None,
+        person_tokens: frozenset[str] = frozenset(),
+        groups: dict[str, frozenset[str]] | None = None,
+    ) -> None:
+        self.entities: dict[str, list[Entity]] = {} if entities is None else entities
+        self.demonyms: dict[str, tuple[str, ...]] = {} if demonyms is None else demonyms
+        self.person_tokens = person_tokens
+        self.groups: dict[str, frozenset[str]] = {} if groups is None else groups
+        self._halves: dict[int, dict[str, list[str]]] = {}
+        folded: dict[str, list[Entity]] = {}
+        for name, bucket in self.entities.items():
+            key = name.casefold()
+            known = folded.get(key)
+            if known is None:
+                folded[key] = list(bucket)
+            else:
+                known.extend(bucket)
+        self._folded = folded
+        by_length: dict[int, list[str]] = {}
+        for key in folded:
+            by_length.setdefault(len(key), []).append(key)
+        self._by_length = by_length
 
     @classmethod
     def from_entities(
@@ -179,23 +194,13 @@ class NameIndex:
     ) -> NameIndex:
         """An index over the given entities (duplicates of the same name and category are kept once)."""
         table: dict[str, list[Entity]] = {}
-        seen: set[tuple[str, str, str]] = set()
-        for entity in entities:
-            key = (entity.name, entity.category, entity.canonical)
-            if key not in seen:
-                seen.add(key)
-                table.setdefault(entity.name, []).append(entity)
+        for entity in dict.fromkeys(entities):  # each entity once, in order
+            bucket = table.get(entity.name)
+            if bucket is None:
+                table[entity.name] = [entity]
+            else:
+                bucket.append(entity)
         return cls(table, dict(demonyms or {}), frozenset(person_tokens), dict(groups or {}))
-
-    def _build(self) -> None:
-        folded: dict[str, list[Entity]] = {}
-        for name, bucket in self.entities.items():
-            folded.setdefault(name.casefold(), []).extend(bucket)
-        self._folded = folded
-        by_length: dict[int, list[str]] = {}
-        for key in folded:
-            by_length.setdefault(len(key), []).append(key)
-        self._by_length = by_length
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -326,31 +331,52 @@ def read_table(path: Path) -> list[dict[str, str]]:
     return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
 
 
+def read_columns(path: Path, names: Sequence[str]) -> list[tuple[str | None, ...]]:
+    """The named columns of each row of a tab-separated data file, as `read_table` reads them (None where a row
+    or the file lacks one), picked by C-level maps rather than a dictionary a row."""
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    rows = list(map(str.split, lines[1:], repeat("\t")))
+    if len(set(header)) < len(header) or len(names) < 2 or any(name not in header for name in names):
+        return [tuple(row.get(name) for name in names) for row in read_table(path)]  # the unusual file
+    where = [header.index(name) for name in names]
+    if min(map(len, rows), default=0) <= max(where):
+        return [tuple(row.get(name) for name in names) for row in read_table(path)]  # a short row
+    return list(map(itemgetter(*where), rows))
+
+
 def _gazetteer_entities(lexicon: Lexicon) -> Iterator[Entity]:
+    new = tuple.__new__  # Entity's own constructor is a Python-level call
     for relative in ("names/countries.tsv", "names/places.tsv", "names/macro-regions.tsv"):
         for path in lexicon.data_files(relative):
-            for row in read_table(path):
-                name = (row.get("name") or "").strip()
+            for written, kind, preferred in read_columns(path, ("name", "category", "canonical")):
+                name = (written or "").strip()
                 if name:
-                    category = (row.get("category") or "place").strip()
-                    yield Entity(name, category, (row.get("canonical") or name).strip() or name)
+                    category = (kind or "place").strip()
+                    yield new(Entity, (name, category, (preferred or name).strip() or name))
     for path in lexicon.data_files("names/organisations.tsv"):
-        for row in read_table(path):
-            name = (row.get("name") or "").strip()
-            canonical = (row.get("canonical") or name).strip() or name
-            acronym = (row.get("acronym") or "").strip()
+        for written, short, preferred in read_columns(path, ("name", "acronym", "canonical")):
+            name = (written or "").strip()
+            canonical = (preferred or name).strip() or name
+            acronym = (short or "").strip()
             if name:
-                yield Entity(name, "acronym" if name == acronym else "organisation", canonical)
+                yield new(Entity, (name, "acronym" if name == acronym else "organisation", canonical))
             if acronym and acronym != name:
-                yield Entity(acronym, "acronym", canonical)
+                yield new(Entity, (acronym, "acronym", canonical))
 
 
 def _demonyms(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
     for path in lexicon.data_files("names/demonyms.tsv"):
-        for row in read_table(path):
-            demonym = (row.get("demonym") or "").strip()
-            country = (row.get("country") or "").strip()
+        for written, land in read_columns(path, ("demonym", "country")):
+            demonym = (written or "").strip()
+            country = (land or "").strip()
             if demonym and country and country not in table.setdefault(demonym, []):
                 table[demonym].append(country)
     return {key: tuple(value) for key, value in table.items()}
@@ -359,9 +385,9 @@ def _demonyms(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
 def _groups(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for path in lexicon.data_files("names/groups.tsv"):
-        for row in read_table(path):
-            group = (row.get("group") or "").strip()
-            for member in (row.get("members") or "").split(";"):
+        for name, members in read_columns(path, ("group", "members")):
+            group = (name or "").strip()
+            for member in (members or "").split(";"):
                 if group and member.strip():
                     table.setdefault(member.strip(), set()).add(group)
     return {key: frozenset(value) for key, value in table.items()}
@@ -424,7 +450,42 @@ def load_register(lexicon: Lexicon) -> Register:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
+    """A register file's mapping, parsed once per content: the parse is kept in the cache folder (as parsed rule
+    files are), since importing a YAML library and parsing cost ~20 ms of a one-file run."""
+    import pickle
+
+    data = path.read_bytes()
+    kept = _parse_file(data)
+    if kept is not None:
+        try:
+            with open(kept, "rb") as stored:
+                parsed = pickle.load(stored)
+            if isinstance(parsed, dict):
+                return parsed
+        except Exception:  # noqa: BLE001, S110 - missing, damaged or foreign: parse the file instead
+            pass
+    parsed = _parse_yaml(data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
+    if kept is not None:
+        from pressqa.cache_dir import store_pickle
+
+        store_pickle(kept, parsed)
+    return parsed
+
+
+def _parse_file(data: bytes) -> Path | None:
+    """Where the parse of a register file with these bytes is kept, or None when caching is off."""
+    import hashlib
+
+    from pressqa.cache_dir import result_cache_dir
+
+    folder = result_cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.blake2b(REGISTER_FORMAT + b"\0" + data, digest_size=16).hexdigest()
+    return folder / PARSED_DATA / f"register-{digest}.pickle"
+
+
+def _parse_yaml(text: str) -> dict[str, Any]:
     try:
         import yaml  # PyYAML's C loader reads the register ~6x faster than ruamel's pure-Python one
 

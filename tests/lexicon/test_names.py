@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
+
 from pressqa.lexicon import Lexicon
 from pressqa.lexicon.names import Entity, NameIndex
 
@@ -140,3 +142,51 @@ def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None
     for a in words:
         for b in words:
             assert one_edit_apart(a, b) == (OSA.distance(a, b) == 1), (a, b)
+
+
+def test_columns_are_read_as_the_row_dictionaries_have_them(tmp_path: Path) -> None:
+    from pressqa.lexicon.names import read_columns, read_table
+
+    tables = {
+        "plain.tsv": "# c\nname\tcategory\tcanonical\nIran\tcountry\tIran\n\nKiev\tcapital\tKyiv\textra\n",
+        "short.tsv": "name\tcategory\tcanonical\nIran\tcountry\nKiev\n",
+        "missing.tsv": "name\tnote\nIran\tx\n",
+        "repeated.tsv": "name\tcategory\tname\nIran\tcountry\tIRAN\nIraq\tcountry\n",
+        "empty.tsv": "# only a comment\n",
+    }
+    for file_name, text in tables.items():
+        path = tmp_path / file_name
+        path.write_text(text, encoding="utf-8")
+        columns = ("name", "category", "canonical")
+        assert read_columns(path, columns) == [tuple(row.get(c) for c in columns) for row in read_table(path)]
+
+
+def _kept_parses() -> list[Path]:
+    import os
+
+    return sorted((Path(os.environ["PRESSQA_CACHE_DIR"]) / "data").glob("register-*.pickle"))
+
+
+def test_a_register_file_is_parsed_once_and_its_parse_kept_by_content(tmp_path: Path) -> None:
+    data = _data_dir(tmp_path)
+    first = Lexicon([data]).register
+    assert len(_kept_parses()) == 1
+    assert Lexicon([data]).register == first  # the second lexicon reads the kept parse
+    register = data / "names" / "register.yaml"
+    register.write_text(register.read_text(encoding="utf-8").replace("Annalena Baerbock", "Anna Baerbock"), "utf-8")
+    assert Lexicon([data]).register.person("Anna Baerbock") is not None  # new content, new parse
+    assert len(_kept_parses()) == 2
+
+
+def test_a_damaged_kept_parse_is_parsed_again(tmp_path: Path) -> None:
+    data = _data_dir(tmp_path)
+    expected = Lexicon([data]).register
+    for kept in _kept_parses():
+        kept.write_bytes(b"not a pickle")
+    assert Lexicon([data]).register == expected
+
+
+def test_no_parse_is_kept_when_caching_is_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSQA_NO_CACHE", "1")
+    assert Lexicon([_data_dir(tmp_path)]).register.person("Lukashenka") is not None
+    assert _kept_parses() == []
