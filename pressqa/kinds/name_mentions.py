@@ -120,12 +120,14 @@ class RegisterForms:
             candidates.sort(key=lambda item: -len(item[0]))
         # A token can start a match only if it (or its base) is some form's first word or a surname.
         self.openers = frozenset(self.by_first) | frozenset(self.surnames)
-        # Every token text whose `base_text` is an opener: the openers and their possessives.
+        # Every token text whose `base_text` is an opener: the openers and their possessives (an opener of three
+        # letters or more is the base of each of its possessives, so only shorter ones need asking).
+        endings = [a + s for a in APOSTROPHES for s in ("s", "S")] + list(APOSTROPHES)
         self.opener_texts = self.openers | {
             text
             for opener in self.openers
-            for text in [opener + a + s for a in APOSTROPHES for s in ("s", "S")] + [opener + a for a in APOSTROPHES]
-            if base_text(text) in self.openers
+            for text in map(opener.__add__, endings)
+            if len(opener) >= 3 or base_text(text) in self.openers
         }
         # No token crosses a space, so the tokens a mention can involve lie in the space-delimited chunks
         # holding a capital or one of the lower-case words of a form ("da" in "Lula da Silva").
