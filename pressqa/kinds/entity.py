@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from enum import Enum
 from functools import cached_property
-from itertools import accumulate, compress, repeat
-from operator import is_not
+from bisect import bisect_left
+from enum import Enum
+from itertools import accumulate
 from typing import Any, ClassVar
 
 from pressqa.document import Document
@@ -188,20 +187,17 @@ class EntityKind(Kind):
         prose = doc.prose
         # Each capitalised word is judged once (cached per spelling): most are known names, common
         # words or register names, so most places cost a dictionary look-up and nothing more.
-        # The words and their interests come from C-level maps; Python only sees the few worth more than that.
         interests = self._judged.interest
-        matches = list(CAPITALISED.finditer(prose))
-        words = list(map(re.Match.group, matches))
-        found = list(map(interests.get, words))
-        if None in found:
-            for index, word in enumerate(words):
-                if found[index] is None:
-                    found[index] = interests.get(word) or interests.setdefault(word, self._interest_of(word))
         spans: list[tuple[int, int]] = []
-        for match, interest in compress(zip(matches, found), map(is_not, found, repeat(Interest.NONE))):
-            start, end = match.span()
-            if _word_starts_at(prose, start) and self._worth_a_look(prose, start, end, interest):
-                spans.append((start, end))
+        for match in CAPITALISED.finditer(prose):
+            word = match.group()
+            interest = interests.get(word)
+            if interest is None:
+                interest = interests[word] = self._interest_of(word)
+            if interest is not Interest.NONE:
+                start, end = match.span()
+                if _word_starts_at(prose, start) and self._worth_a_look(prose, start, end, interest):
+                    spans.append((start, end))
         if not spans:
             return
         tokens = TokenCounts(prose)
