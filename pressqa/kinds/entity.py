@@ -75,6 +75,13 @@ TITLES = frozenset(
 PLACE_PREPOSITIONS = frozenset(
     {"in", "to", "from", "with", "between", "across", "towards", "into", "visit", "visited", "visiting", "and"}
 )
+#: What stands between list members (stripped of spaces): "Venezuela, Cuba and Ira".
+LIST_SEPARATORS = frozenset({",", "and", ", and", "or", ", or", "&", "/"})
+#: Words just before a real word that can give it a point of evidence (lower case): list words, prepositions of
+#: place, "of" after a title, "the" before "side".
+CONTEXT_BEFORE = frozenset({"and", "or", "of", "the"}) | PLACE_PREPOSITIONS
+#: Characters read each side of a real word to see its neighbours (the stretch grows to whole words).
+STRETCH_AROUND = 24
 FIRST_NAME_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Lady", "Lord"})
 RUN_CATEGORIES = PEOPLE | {"body", "country", "capital", "city", "region", "organisation"}
 
@@ -189,6 +196,7 @@ class EntityKind(Kind):
         # words or register names, so most places cost a dictionary look-up and nothing more.
         interests = self._judged.interest
         spans: list[tuple[int, int]] = []
+        tokens = TokenCounts(prose)
         for match in CAPITALISED.finditer(prose):
             word = match.group()
             interest = interests.get(word)
@@ -196,11 +204,10 @@ class EntityKind(Kind):
                 interest = interests[word] = self._interest_of(word)
             if interest is not Interest.NONE:
                 start, end = match.span()
-                if _word_starts_at(prose, start) and self._worth_a_look(prose, start, end, interest):
+                if _word_starts_at(prose, start) and self._worth_a_look(prose, start, end, interest, tokens):
                     spans.append((start, end))
         if not spans:
             return
-        tokens = TokenCounts(prose)
         for words, positions in _windows(prose, spans):
             yield from self._check_positions(doc, words, positions, tokens)
 
@@ -235,10 +242,10 @@ class EntityKind(Kind):
             if verdict is not None:
                 yield self._finding(doc, words.start(position), words.end(position), verdict)
 
-    def _worth_a_look(self, prose: str, start: int, end: int, interest: Interest) -> bool:
+    def _worth_a_look(self, prose: str, start: int, end: int, interest: Interest, present: TokenCounts) -> bool:
         """Whether a word's place can matter: true wherever a decision there could report something."""
         if interest is Interest.WORD:
-            return True
+            return self._may_be_a_slip_here(prose, start, end, present) or self._in_a_run_near_a_name(prose, start, end)
         if interest is Interest.DEMONYM:
             # "Chancellor of German": only `_demonym_for_country` can report a known demonym.
             if start < 3 or prose[start - 1] not in ADJACENT_GAPS or prose[start - 3 : start - 1] != "of":
@@ -284,6 +291,36 @@ class EntityKind(Kind):
             if size >= 2 and self._run_found(chain[first : first + size], separators[first : first + size - 1]):
                 return True
         return False
+
+    def _may_be_a_slip_here(self, prose: str, start: int, end: int, present: TokenCounts) -> bool:
+        """Whether `_word_verdict` can report the word at start:end: false only when it surely cannot.
+
+        A real word is reported only on two points of evidence (`_evidence`):
+        list siblings, a title or preposition just before it, or its entity and
+        that entity's demonym both elsewhere in the text. The first two need a
+        list separator or one of those words beside it, read from a short
+        stretch of prose; the last is looked up (most real words have none).
+        """
+        facts = self._facts(prose[start:end])
+        if facts is None or facts is DEMONYM or facts.frequency <= 0:
+            return True
+        low, high = _cut_before(prose, start - STRETCH_AROUND), _cut_after(prose, end + STRETCH_AROUND)
+        words = ProseWords(prose, low, high)
+        position = words.position_at(start)
+        texts, gaps = words.texts, words.gaps
+        if (position == 0 and low > 0) or (position == len(texts) - 1 and high < len(prose)):
+            return True  # a neighbour beyond the stretch: no reading of it here
+        before, after = gaps[position], gaps[position + 1]
+        if before.strip() in LIST_SEPARATORS or after.strip() in LIST_SEPARATORS:
+            return True
+        if position and before in ADJACENT_GAPS and texts[position - 1].lower() in CONTEXT_BEFORE:
+            return True
+        demonyms_of = self._demonyms_of
+        return any(
+            (entity.name in present or entity.canonical in present)
+            and any(demonym in present for demonym in demonyms_of(entity.canonical))
+            for entity, _ in facts.candidates
+        )
 
     def _interest_of(self, word: str) -> Interest:
         """What a capitalised word can take part in, from the word alone."""
@@ -847,7 +884,7 @@ def _list_neighbour(words: ProseWords, position: int, step: int) -> int | None:
         return None
     gap = words.gaps[max(position, other)]
     stripped = gap.strip()
-    if stripped in (",", "and", ", and", "or", ", or", "&", "/") and texts[other][0].isupper():
+    if stripped in LIST_SEPARATORS and texts[other][0].isupper():
         return other
     if stripped in ("and", "or") or stripped == ",":
         return None

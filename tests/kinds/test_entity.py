@@ -182,3 +182,17 @@ def test_capitalised_words_are_those_the_pattern_with_its_sets_written_out_finds
     )
     text = "".join(chr(c) + "ab" + chr(c) + "Cd’s " for c in range(0x20, 0x2100)) + " iPhone McDonald’s Ǆemal ×Ab 𝐀x"
     assert [m.span() for m in CAPITALISED.finditer(text)] == [m.span() for m in written_out.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two points from the text alone: the entity and its demonym elsewhere (no list, no preposition beside it).
+        ("They told Susan everything. Officials from Sudan and Sudanese diplomats attended.", [(1, 11, "Sudan")]),
+        ("They told Susan everything. Officials from Sudan attended.", []),  # one point: a real word stays
+        ("Ambassadors from Chile, Peru, and Susan met.", [(1, 35, "Sudan")]),  # listed with countries
+        ("They met in Susan yesterday.", []),  # a preposition is one point
+    ],
+)
+def test_a_real_word_is_reported_only_on_two_points_of_evidence(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert _at(_found(text)) == expected
