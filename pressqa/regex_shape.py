@@ -10,6 +10,7 @@ one that would lose a match.
 
 from __future__ import annotations
 
+import functools
 import re
 # The parser, its opcodes and the compiler behind re.compile: private modules, the same since Python 3.11.
 from re import _compiler as compiler  # type: ignore[attr-defined]
@@ -73,9 +74,10 @@ def compile_with_shape(source: str, flags: int = 0) -> tuple[re.Pattern[str], Re
     Case-insensitive patterns get no needles or first characters; digit-led
     ones no needles (they are tried only at digits, see `pressqa.scanner`).
     """
+    flags = int(flags)  # as re.compile does: the parser's flag tests are slow on a RegexFlag
     tree = parser.parse(source, flags)
     digit_led = _digit_first(tree.data) is True
-    if (flags | tree.state.flags) & re.IGNORECASE:
+    if (flags | tree.state.flags) & sre.SRE_FLAG_IGNORECASE:
         shape = RegexShape((), digit_led, ())
     else:
         first = _first_chars(tree.data)
@@ -98,13 +100,14 @@ def _needles(shape: _Shape) -> tuple[str, ...]:
     return tuple(sorted(kept, key=lambda needle: (-len(needle), needle)))
 
 
+@functools.lru_cache(maxsize=64)  # rules share guards: "(?<![\w.,])" leads all five ordinal patterns
 def rejects_digit_before(source: str, flags: int = 0) -> bool:
     """Whether the regex has, at its top level, a negative lookbehind that fails after any decimal digit.
 
     Such a regex (a scanner's guard) cannot let a match begin inside a run of digits.
     """
-    tree = parser.parse(source, flags)
-    if (flags | tree.state.flags) & re.ASCII:
+    tree = parser.parse(source, int(flags))
+    if (flags | tree.state.flags) & sre.SRE_FLAG_ASCII:
         return False  # \d and \w then leave out the other scripts' digits
     for op, argument in tree.data:
         if op is sre.ASSERT_NOT and argument[0] == -1 and len(argument[1]) == 1:
@@ -176,7 +179,7 @@ def _item(op: Any, argument: Any) -> _Shape:
         return _Shape(exact=_EMPTY)
     if op is sre.SUBPATTERN:
         _group, add_flags, _del_flags, items = argument
-        return _UNKNOWN if add_flags & re.IGNORECASE else _sequence(items)
+        return _UNKNOWN if add_flags & sre.SRE_FLAG_IGNORECASE else _sequence(items)
     if op is sre.ATOMIC_GROUP:
         return _sequence(argument)
     if op is sre.BRANCH:
@@ -263,7 +266,7 @@ def _first_chars(items: list[Item]) -> Strings | None:
         if op is sre.IN:
             return _class(argument).exact
         if op is sre.SUBPATTERN:
-            first = None if argument[1] & re.IGNORECASE else _first_chars(argument[-1])
+            first = None if argument[1] & sre.SRE_FLAG_IGNORECASE else _first_chars(argument[-1])
         elif op is sre.ATOMIC_GROUP:
             first = _first_chars(argument)
         elif op in _REPEATS:

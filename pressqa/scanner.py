@@ -27,7 +27,7 @@ WORD_START = r"(?<![\w-])"
 # Try a pattern at each occurrence of its first characters when they are at most one character in this many:
 # past that, the engine's scan for a class (a few nanoseconds a character) costs less than a Python step
 # per occurrence. A single first character is left to the engine, whose scan for one literal is as fast.
-SPARSE = 64
+SPARSE = 200
 SAMPLE = 8  # occurrences looked at to tell a common character at once
 
 
@@ -165,9 +165,8 @@ class Scanner:
         match_at, guard = self.pattern.match, self.guard
         position = 0
         for start in starts:
-            if start < position or (guard is not None and guard.match(text, start) is None):
+            if start < position or (match := match_at(text, start)) is None:
                 continue
-            match = match_at(text, start)
-            if match is not None:
+            if guard is None or guard.match(text, start) is not None:  # after the match: it fails more often
                 yield match
                 position = match.end()  # a match that starts with a given character is never empty
