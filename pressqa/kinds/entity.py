@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
-from bisect import bisect_left
 from enum import Enum
+from functools import cached_property
 from itertools import accumulate
 from typing import Any, ClassVar
 

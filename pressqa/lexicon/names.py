@@ -524,9 +524,9 @@ __all__: Sequence[str] = (
     "Person",
     "Register",
     "build_name_index",
-    "near_order",
-    "one_edit_apart",
     "load_names",
     "load_register",
+    "near_order",
+    "one_edit_apart",
     "read_table",
 )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from pressqa.document import Document
 from pressqa.finding import Finding, Severity
+from pressqa.kinds.entity import EntityKind
 from pressqa.loader import load_rule
 from pressqa.rule import Rule
-from pressqa.document import Document
-from pressqa.kinds.entity import EntityKind
 from tests.rule_examples import context_for, rules_root
 
 RULE: Rule = load_rule(rules_root() / "names" / "near-miss.yaml")
