@@ -28,7 +28,8 @@ WORD_START = r"(?<![\w-])"
 # past that, the engine's scan for a class (a few nanoseconds a character) costs less than a Python step
 # per occurrence. A single first character is left to the engine, whose scan for one literal is as fast.
 SPARSE = 200
-SAMPLE = 8  # occurrences looked at to tell a common character at once
+# Characters frequent in any prose: not worth looking up, nor testing a text for.
+COMMON_IN_PROSE = frozenset(" \n.,etaoinshrdlu")
 
 
 def _leading_lookbehind(source: str) -> int:
@@ -82,14 +83,25 @@ def _starts_narrow(source: str) -> bool:
     return not after.startswith(("*", "?", "{0", "{,"))
 
 
-def _common(text: str, char: str) -> bool:
-    """Whether a character's first SAMPLE occurrences come more often than once in SPARSE characters."""
-    index = -1
-    for _ in range(SAMPLE):
-        index = text.find(char, index + 1)
-        if index == -1:
-            return False
-    return index < SAMPLE * SPARSE
+def _rare_class(chars: tuple[str, ...]) -> bool:
+    """Whether looking up these first characters with `str.find` can beat the engine's own scan.
+
+    Not for one character (the engine scans for a literal as fast) nor for characters common in prose.
+    """
+    return len(chars) > 1 and COMMON_IN_PROSE.isdisjoint(chars)
+
+
+def _needles_worth_testing(
+    needles: tuple[str, ...], first_chars: tuple[str, ...], looked_up: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The needles, unless testing a text for them costs more than it can save."""
+    if not COMMON_IN_PROSE.isdisjoint(needles):
+        return ()  # every text has a space or a full stop
+    if looked_up and set(needles) <= set(looked_up):
+        return ()  # the first characters are looked up anyway: that finds them, or rules the text out
+    if len(first_chars) == 1 and any(len(needle) == 2 for needle in needles):
+        return ()  # an `in` test for two characters is as slow as the engine's scan for one literal
+    return needles
 
 
 class Scanner:
@@ -98,8 +110,8 @@ class Scanner:
     `needles`: substrings of which every match holds one (empty: nothing known);
     `digit_led`: every match starts with a decimal digit, so `finditer` can be
     given the text's digit runs and try the pattern only there; `first_chars`:
-    the few characters (a class, not one literal) every match starts with
-    (empty: unknown, one, or many).
+    the few characters (a class, not one literal) every match starts with,
+    none of them common in prose (else empty).
     """
 
     def __init__(self, source: str, flags: int = 0, word_boundaries: bool = False) -> None:
@@ -114,10 +126,8 @@ class Scanner:
         self.pattern, (needles, self.digit_led, first_chars) = compile_with_shape(source, flags)
         guard = "".join(guards)
         self.guard = re.compile(guard, flags) if guards else None
-        self.first_chars = first_chars if len(first_chars) > 1 else ()
-        if len(first_chars) == 1 and any(len(needle) == 2 for needle in needles):
-            needles = ()  # an `in` test for two characters is as slow as the engine's scan for one literal
-        self.needles = needles
+        self.first_chars = first_chars if _rare_class(first_chars) else ()
+        self.needles = _needles_worth_testing(needles, first_chars, self.first_chars)
         # A guard that fails after any digit lets a match start only where a run of digits starts.
         self._run_starts_only = self.digit_led and bool(guards) and rejects_digit_before(guard, flags)
 
@@ -144,8 +154,8 @@ class Scanner:
             if self._run_starts_only:
                 return (start for start, _end in runs)
             return (index for start, end in runs for index in range(start, end))
-        if self.first_chars and not any(_common(text, char) for char in self.first_chars):
-            return char_positions(text, self.first_chars, limit=len(text) // SPARSE)
+        if self.first_chars:
+            return char_positions(text, self.first_chars, limit=len(text) // SPARSE)  # None if too many
         return None
 
     def _finditer(self, text: str) -> Iterator[re.Match[str]]:
