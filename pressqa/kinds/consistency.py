@@ -615,8 +615,15 @@ class NamesAcrossFiles(ConsistencyKind):
             for mention in names.register:
                 register[mention.group].append(mention)
             for group, mentions in register.items():
-                if mentions[0].preferred:
-                    self._preferred[group] = mentions[0].preferred
+                first = mentions[0]
+                if first.preferred:
+                    self._preferred[group] = first.preferred
+                if all(mention.form == first.form for mention in mentions):  # one form: the common case
+                    forms.append(first.form)
+                    groups.append(group)
+                    places.append(len(mentions))
+                    spans.append((first.start, first.end))
+                    continue
                 counts = Counter(m.form for m in mentions)
                 firsts = {m.form: (m.start, m.end) for m in reversed(mentions)}
                 _add_use(forms, groups, places, spans, group, counts, firsts)
