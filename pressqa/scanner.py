@@ -10,7 +10,7 @@ Two more shortcuts come from the pattern's shape (see `pressqa.regex_shape`).
 A pattern that must start with a digit is tried only at the digit runs the
 caller found once per text, and one that must start with one of a class of a
 few characters only where they occur, when they are rare (found with `str.find`,
-see `pressqa.digits`): the engine is then never run over the rest of the text.
+see `pressqa.char_search`): the engine is then never run over the rest of the text.
 Otherwise, a text that holds none of the substrings every match needs is
 passed over with a C-level `in` test.
 """
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from pressqa.digits import Span, char_positions
+from pressqa.char_search import Span, few_char_positions
 from pressqa.regex_shape import compile_with_shape, rejects_digit_before
 
 WORD_START = r"(?<![\w-])"
@@ -138,7 +138,7 @@ class Scanner:
     def finditer(self, text: str, runs: Sequence[Span] | None = None) -> Iterator[re.Match[str]]:
         """Non-overlapping matches, left to right, exactly as the original pattern's finditer().
 
-        `runs`, for a `digit_led` pattern, must be `pressqa.digits.digit_runs(text)`; the pattern is then
+        `runs`, for a `digit_led` pattern, must be `pressqa.char_search.digit_runs(text)`; the pattern is then
         tried only there.
         """
         starts = self._few_starts(text, runs)
@@ -155,7 +155,7 @@ class Scanner:
                 return (start for start, _end in runs)
             return (index for start, end in runs for index in range(start, end))
         if self.first_chars:
-            return char_positions(text, self.first_chars, limit=len(text) // SPARSE)  # None if too many
+            return few_char_positions(text, self.first_chars, len(text) // SPARSE)  # None if too many
         return None
 
     def _finditer(self, text: str) -> Iterator[re.Match[str]]:

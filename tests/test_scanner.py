@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from pressqa.digits import digit_runs
+from pressqa.char_search import digit_runs
 from pressqa.scanner import WORD_START, Scanner
 
 PATTERNS = [

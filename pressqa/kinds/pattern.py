@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
-from pressqa.digits import Span, digit_runs
+from pressqa.char_search import Span, digit_runs
 from pressqa.document import Document
 from pressqa.finding import Finding
 from pressqa.prose import MASK

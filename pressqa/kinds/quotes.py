@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
+from pressqa.char_search import char_positions
 from pressqa.document import Document, Region
 from pressqa.finding import Finding
 from pressqa.prose import MASK
@@ -15,7 +15,7 @@ from pressqa.rule import Kind, Option
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
-MARKS = re.compile('[“”"]')
+MARK_CHARACTERS = (OPENING, CLOSING, STRAIGHT)
 MARKS_MEMO = ("quotes", "marks")  # Document.memo key: the marks of a document, shared by the three problems
 
 ParagraphMarks = list[tuple[Region, list[tuple[int, str]]]]
@@ -33,11 +33,11 @@ def _marks_by_paragraph(doc: Document) -> ParagraphMarks:
     regions = doc.paragraphs()
     starts = [region.start for region in regions]
     grouped: dict[int, list[tuple[int, str]]] = {}
-    for match in MARKS.finditer(doc.prose):
-        offset = match.start()
+    prose = doc.prose
+    for offset in char_positions(prose, MARK_CHARACTERS):
         index = bisect.bisect_right(starts, offset) - 1
         if index >= 0 and offset < regions[index].end:
-            grouped.setdefault(index, []).append((offset, match.group()))
+            grouped.setdefault(index, []).append((offset, prose[offset]))
     return [(regions[index], marks) for index, marks in grouped.items()]
 
 

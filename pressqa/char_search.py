@@ -1,4 +1,4 @@
-"""Where the runs of decimal digits, or a few given characters, are in a text: found fast, with `str.find`."""
+"""Where a few given characters, or the runs of decimal digits, are in a text: found fast, with `str.find`."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def digit_runs(text: str) -> list[Span]:
     """
     if may_hold_other_digits(text):
         return [match.span() for match in DIGIT_RUN.finditer(text)]
-    return _runs(char_positions(text, ASCII_DIGITS) or [])
+    return _runs(char_positions(text, ASCII_DIGITS))
 
 
 def may_hold_other_digits(text: str) -> bool:
@@ -33,19 +33,25 @@ def may_hold_other_digits(text: str) -> bool:
     return any(lead in encoded for lead in OTHER_DIGIT_LEADS)
 
 
-def char_positions(text: str, chars: Iterable[str], limit: int | None = None) -> list[int] | None:
-    """The offsets of every occurrence of any of `chars` (single characters), ascending; None past `limit` of them.
+def char_positions(text: str, chars: Iterable[str]) -> list[int]:
+    """The offsets of every occurrence of any of `chars` (single characters), ascending.
 
-    Each `find` is a C-level search, far faster than a regex testing every character against a class; the
-    limit stops the search early where the characters are too common for their offsets to be worth having.
+    Each `find` is a C-level search, far faster than a regex testing every character against a class.
     """
+    positions = few_char_positions(text, chars, len(text))
+    assert positions is not None  # a text cannot hold more characters than its length
+    return positions
+
+
+def few_char_positions(text: str, chars: Iterable[str], limit: int) -> list[int] | None:
+    """`char_positions`, or None as soon as there are more than `limit`: too common to be worth having."""
     positions: list[int] = []
     find = text.find
     for char in chars:
         index = find(char)
         while index != -1:
             positions.append(index)
-            if limit is not None and len(positions) > limit:
+            if len(positions) > limit:
                 return None
             index = find(char, index + 1)
     positions.sort()

@@ -1,4 +1,4 @@
-"""Digit runs: exactly what `\\d+` finds, by the fast ASCII path and by the regex when other digits may occur."""
+"""Character positions, and digit runs: exactly what `\\d+` finds, by the fast ASCII path or by the regex."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ import sys
 
 import pytest
 
-from pressqa.digits import OTHER_DIGIT_LEADS, digit_runs, may_hold_other_digits
+from pressqa.char_search import (
+    OTHER_DIGIT_LEADS,
+    char_positions,
+    digit_runs,
+    few_char_positions,
+    may_hold_other_digits,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +42,10 @@ def test_every_non_ascii_decimal_digit_starts_with_a_listed_utf8_byte() -> None:
 def test_plain_press_text_has_only_ascii_digits() -> None:
     assert not may_hold_other_digits("“We are ready,” he said on 5\u00a0May – 2025’s plan")
     assert may_hold_other_digits("\u0661")
+
+
+def test_positions_of_a_few_characters_in_order_or_none_past_a_limit() -> None:
+    assert char_positions("a“b”c\"", "“”\"") == [1, 3, 5]
+    assert char_positions("none here", "“”") == []
+    assert few_char_positions("a.b.c.d", ".", 2) is None
+    assert few_char_positions("a.b.c", ".", 2) == [1, 3]
