@@ -58,12 +58,15 @@ class RegexShape(NamedTuple):
     `needles`: strings of which every match holds one (longest first; empty
     when none are known); `digit_led`: every match begins with a decimal digit
     (as `\\d` matches one); `first_chars`: the few characters every match
-    begins with (empty when unknown or many).
+    begins with (empty when unknown or many); `leading_run`: (run, then) when
+    every match begins with one or more characters of `run` followed by one
+    of `then`, two small sets with no character in common (else None).
     """
 
     needles: tuple[str, ...]
     digit_led: bool
     first_chars: tuple[str, ...]
+    leading_run: tuple[str, str] | None = None
 
 
 def compile_with_shape(source: str, flags: int = 0) -> tuple[re.Pattern[str], RegexShape]:
@@ -82,7 +85,8 @@ def compile_with_shape(source: str, flags: int = 0) -> tuple[re.Pattern[str], Re
     else:
         first = _first_chars(tree.data)
         first_chars = tuple(sorted(first)) if first and len(first) <= FIRST_CHAR_LIMIT else ()
-        shape = RegexShape(() if digit_led else _needles(_sequence(tree.data)), digit_led, first_chars)
+        needles = () if digit_led else _needles(_sequence(tree.data))
+        shape = RegexShape(needles, digit_led, first_chars, _leading_run(tree.data))
     return compiler.compile(tree, flags), shape  # after the analysis: compiling reads the tree, best not shared
 
 
@@ -254,6 +258,21 @@ def _best(candidates: list[Strings | None]) -> Strings | None:
 
 
 # ------------------------------------------------------------------------------------ first character
+
+
+def _leading_run(items: list[Item]) -> tuple[str, str] | None:
+    """(run, then) if every match starts with a repeat of a few characters, then one of a few others."""
+    items = [item for item in getattr(items, "data", items) if item[0] not in _ZERO_WIDTH]
+    if not items or items[0][0] not in _REPEATS:
+        return None
+    low, _high, repeated = items[0][1]
+    run = _sequence(repeated).exact if low >= 1 else None
+    if not run or any(len(char) != 1 for char in run) or len(run) > FIRST_CHAR_LIMIT:
+        return None  # a repeat of anything but one of a few single characters
+    then = _first_chars(items[1:])
+    if not then or len(then) > EXACT_LIMIT or not run.isdisjoint(then):
+        return None
+    return "".join(sorted(run)), "".join(sorted(then))
 
 
 def _first_chars(items: list[Item]) -> Strings | None:

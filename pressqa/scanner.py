@@ -6,13 +6,14 @@ the text; without it, a literal or character-class start is found by a fast
 scan. The lookbehinds are kept and tested at each candidate, which gives
 exactly the matches of the original pattern.
 
-Two more shortcuts come from the pattern's shape (see `pressqa.regex_shape`).
-A pattern that must start with a digit is tried only at the digit runs the
-caller found once per text, and one that must start with one of a class of a
-few characters only where they occur, when they are rare (found with `str.find`,
-see `pressqa.char_search`): the engine is then never run over the rest of the text.
-Otherwise, a text that holds none of the substrings every match needs is
-passed over with a C-level `in` test.
+More shortcuts come from the pattern's shape (see `pressqa.regex_shape`). A
+pattern that must start with a digit is tried only at the digit runs the
+caller found once per text; one that must start with one of a class of a few
+characters only where they occur, when they are rare (found with `str.find`,
+see `pressqa.char_search`); one that starts with a run of spaces only in the
+runs followed by a character it can go on with. The pattern is then never
+run over the rest of the text. Otherwise, a text that holds none of the
+substrings every match needs is passed over with a C-level `in` test.
 """
 
 from __future__ import annotations
@@ -104,6 +105,21 @@ def _needles_worth_testing(
     return needles
 
 
+def _class_of(chars: str) -> str:
+    """A regex character class of exactly these characters."""
+    return "[" + "".join(re.escape(char) for char in chars) + "]"
+
+
+def _inside_runs_before(text: str, run: str, ends: re.Pattern[str]) -> Iterator[int]:
+    """Every offset inside each run of `run` characters that ends where `ends` matches, ascending."""
+    for match in ends.finditer(text):
+        end = match.start()
+        start = end - 1  # `ends` checks that a run character comes before
+        while start > 0 and text[start - 1] in run:
+            start -= 1
+        yield from range(start, end)
+
+
 class Scanner:
     """A compiled pattern whose leading lookbehinds are checked separately, for speed.
 
@@ -123,10 +139,16 @@ class Scanner:
         while (length := _leading_lookbehinds(source)) and _starts_narrow(source[length:]):
             guards.append(source[:length])
             source = source[length:]
-        self.pattern, (needles, self.digit_led, first_chars) = compile_with_shape(source, flags)
+        self.pattern, (needles, self.digit_led, first_chars, leading_run) = compile_with_shape(source, flags)
         guard = "".join(guards)
         self.guard = re.compile(guard, flags) if guards else None
         self.first_chars = first_chars if _rare_class(first_chars) else ()
+        # A pattern led by a run of spaces (the commonest characters) is tried only at the runs that end
+        # before a character it can go on with, found by a class regex led by that rarer character.
+        self._space_run: tuple[str, re.Pattern[str]] | None = None
+        if leading_run is not None and " " in leading_run[0]:
+            run, then = (_class_of(chars) for chars in leading_run)
+            self._space_run = (leading_run[0], re.compile(f"{then}(?<={run}.)"))
         self.needles = _needles_worth_testing(needles, first_chars, self.first_chars)
         # A guard that fails after any digit lets a match start only where a run of digits starts.
         self._run_starts_only = self.digit_led and bool(guards) and rejects_digit_before(guard, flags)
@@ -154,6 +176,8 @@ class Scanner:
             if self._run_starts_only:
                 return (start for start, _end in runs)
             return (index for start, end in runs for index in range(start, end))
+        if self._space_run is not None:
+            return _inside_runs_before(text, *self._space_run)
         if self.first_chars:
             return few_char_positions(text, self.first_chars, len(text) // SPARSE)  # None if too many
         return None

@@ -24,8 +24,10 @@ PATTERNS = [
     r"(?<=[A-Za-z,.][ \u00a0])([–—])(?=[A-Za-z])",
     r"(?<=[a-z\u00df-\u00ff]{2})([.!?])(?=[A-Z][a-z])",
     r"-(?!-)",
+    r"(?<=[A-Za-z\u00c0-\u024f’”)])[ \u00a0]+([,;:!?]|\.(?!\.))(?=\s|$)",
+    r" +(?=\w)",
 ]
-ALPHABET = list("0123456789 ,.-+(\u00a0abhstndrlwoe\n") + ["heads of states", "as whole.", "\u0663", "11th", "1 000"]
+ALPHABET = list("0123456789 ,.-+(\u00a0abhstndrlwoe\n") + ["heads of states", "as whole.", "\u0663", "11th", "1 000", " ,"]
 
 
 def _texts() -> list[str]:
@@ -61,6 +63,11 @@ def test_what_a_scanner_knows_of_where_matches_start() -> None:
     assert not Scanner(PATTERNS[7], re.MULTILINE).digit_led
     assert Scanner(r"(?<=[A-Za-z])([–—])(?=[ \u00a0][A-Za-z])", re.MULTILINE).first_chars == ("–", "—")
     assert Scanner(r"-(?!-)", re.MULTILINE).first_chars == ()  # one literal: the engine scans for it as fast
+    assert [m.span() for m in Scanner(r"[ \u00a0]+[,;]", re.MULTILINE).finditer("a  , b ; c\u00a0 ,")] == [
+        (1, 4),
+        (6, 8),
+        (10, 13),
+    ]
 
 
 def test_a_scanner_survives_pickling() -> None:
