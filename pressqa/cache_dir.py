@@ -30,16 +30,17 @@ def result_cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
 
 FILE_RESULTS = "results"  # one pickle per rule set: findings of checked files (pressqa.result_cache)
 PARSED_RULES = "rules"  # one pickle per set of rule files (pressqa.rule_cache)
+PARSED_DATA = "data"  # one pickle per parsed data file content (the names register)
 GRAMMAR_RESULTS = "languagetool-results.sqlite3"  # LanguageTool matches per paragraph
 
 
 def clear_cache(folder: Path) -> int:
-    """Remove the cached file results, parsed rules and grammar results under a cache folder; return how many files.
+    """Remove the cached file results, parsed rules and data, and grammar results under a cache folder; count them.
 
     The warm LanguageTool server's state and lock files stay, so a running server is still found and stopped.
     """
     removed = 0
-    for name in (FILE_RESULTS, PARSED_RULES):
+    for name in (FILE_RESULTS, PARSED_RULES, PARSED_DATA):
         subfolder = folder / name
         if subfolder.is_dir():
             for entry in subfolder.iterdir():

@@ -62,8 +62,6 @@ MAX_DISTANCE = 3
 
 #: Names the shape of a kept register parse (what `_read_yaml` returns): change it when that shape changes.
 REGISTER_FORMAT = b"register 1"
-#: The cache subfolder for parsed data files (beside pressqa.cache_dir's results and parsed rules).
-PARSED_DATA = "data"
 
 
 class Entity(NamedTuple):
@@ -476,7 +474,7 @@ def _parse_file(data: bytes) -> Path | None:
     """Where the parse of a register file with these bytes is kept, or None when caching is off."""
     import hashlib
 
-    from pressqa.cache_dir import result_cache_dir
+    from pressqa.cache_dir import PARSED_DATA, result_cache_dir
 
     folder = result_cache_dir()
     if folder is None:

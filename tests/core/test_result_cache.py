@@ -159,5 +159,5 @@ def test_cache_clear_forgets_results_and_cache_dir_names_the_folder(tmp_path: Pa
     assert _cache_files("results") and _cache_files("rules")
     assert cli("cache", "dir").stdout.strip() == os.environ["PRESSQA_CACHE_DIR"]
     cleared = cli("cache", "clear")
-    assert cleared.exit_code == 0 and cleared.stdout.startswith("removed 2 cache files")
+    assert cleared.exit_code == 0 and cleared.stdout.startswith("removed 3 cache files")
     assert _cache_files("results") == [] and _cache_files("rules") == []
