@@ -220,7 +220,12 @@ class Runner:
             def new_engine(config: Config = config, select: list[str] = select) -> Engine:
                 context = KindContext(
                     language=config.language,
-                    lexicon=Lexicon([d / "data" for d in directories], accept=config.accept, language=config.language),
+                    lexicon=Lexicon(
+                        [d / "data" for d in directories],
+                        accept=config.accept,
+                        language=config.language,
+                        keep_parses=self._cache_dir is not None,
+                    ),
                     settings={"config": config},
                 )
                 return Engine(chosen, context, select, config.ignore)

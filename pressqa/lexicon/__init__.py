@@ -23,10 +23,13 @@ T = TypeVar("T")
 class Lexicon:
     """Word data from the `data/` folders of the rule directories (built-in first, house rules after)."""
 
-    def __init__(self, data_dirs: Sequence[Path], accept: Sequence[str] = (), language: str = "en") -> None:
+    def __init__(
+        self, data_dirs: Sequence[Path], accept: Sequence[str] = (), language: str = "en", keep_parses: bool = True
+    ) -> None:
         self.data_dirs = [d for d in data_dirs if d.is_dir()]
         self.accept = tuple(accept)
         self.language = language
+        self.keep_parses = keep_parses  # False: never read or write parsed data files in the cache folder
         self._memo: dict[object, Any] = {}
 
     def memo(self, key: object, compute: Callable[[], T]) -> T:

@@ -429,7 +429,7 @@ def load_register(lexicon: Lexicon) -> Register:
     bodies: dict[str, Body] = {}
     official: dict[str, OfficialName] = {}
     for path in lexicon.data_files("names/register.yaml"):
-        data = _read_yaml(path)
+        data = _read_yaml(path, lexicon.keep_parses)
         for item in data.get("people") or []:
             person = Person(str(item["name"]), str(item.get("role") or ""), _strings(item.get("variants")))
             people[person.name] = person
@@ -447,13 +447,13 @@ def load_register(lexicon: Lexicon) -> Register:
     return Register(tuple(people.values()), tuple(bodies.values()), tuple(official.values()))
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def _read_yaml(path: Path, keep_parse: bool = True) -> dict[str, Any]:
     """A register file's mapping, parsed once per content: the parse is kept in the cache folder (as parsed rule
     files are), since importing a YAML library and parsing cost ~20 ms of a one-file run."""
     import pickle
 
     data = path.read_bytes()
-    kept = _parse_file(data)
+    kept = _parse_file(data) if keep_parse else None
     if kept is not None:
         try:
             with open(kept, "rb") as stored:

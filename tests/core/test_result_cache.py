@@ -161,3 +161,12 @@ def test_cache_clear_forgets_results_and_cache_dir_names_the_folder(tmp_path: Pa
     cleared = cli("cache", "clear")
     assert cleared.exit_code == 0 and cleared.stdout.startswith("removed 3 cache files")
     assert _cache_files("results") == [] and _cache_files("rules") == []
+
+
+def test_no_cache_keeps_no_parsed_data_either(tmp_path: Path) -> None:
+    folder = tmp_path / "releases"
+    _releases(folder)
+    _rows(_options(folder, cache=False))
+    assert not (Path(os.environ["PRESSQA_CACHE_DIR"]) / "data").exists()
+    _rows(_options(folder))
+    assert _cache_files("data")
