@@ -1,9 +1,10 @@
-"""What a regex demands of a text, read from its parse tree: substrings every match holds, its first character.
+"""What a regex demands of a text, read from its parse tree: substrings every match holds, how a match starts.
 
 A scanner uses the answers to skip work: a text that holds none of a
 pattern's required substrings (a C-level `in` test) cannot match it, and a
-pattern whose every match starts with a decimal digit, or with one of a few
-characters, need only be tried where those are. Every answer is conservative:
+pattern whose every match starts with a decimal digit, with one of a few
+characters, or with a run of spaces before one of a few characters, need
+only be tried where those are. Every answer is conservative:
 when the tree is too complex to be sure, the answer is "nothing known", never
 one that would lose a match.
 """
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+
 # The parser, its opcodes and the compiler behind re.compile: private modules, the same since Python 3.11.
 from re import _compiler as compiler  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
-from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 # The most strings an exact set may hold while sets are multiplied out ("(came|come)s" -> 4 strings).
