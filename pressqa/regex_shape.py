@@ -80,6 +80,15 @@ def compile_with_shape(source: str, flags: int = 0) -> tuple[re.Pattern[str], Re
     ones no needles (they are tried only at digits, see `pressqa.scanner`).
     """
     flags = int(flags)  # as re.compile does: the parser's flag tests are slow on a RegexFlag
+    try:
+        return _compile_with_shape(source, flags)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - the private modules changed in some Python: lose the shortcut, not a match
+        return re.compile(source, flags), RegexShape((), False, ())
+
+
+def _compile_with_shape(source: str, flags: int) -> tuple[re.Pattern[str], RegexShape]:
     tree = parser.parse(source, flags)
     digit_led = _digit_first(tree.data) is True
     if (flags | tree.state.flags) & sre.SRE_FLAG_IGNORECASE:

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from pressqa import regex_shape
 from pressqa.regex_shape import rejects_digit_before, shape_of
 
 
@@ -126,3 +127,18 @@ def test_guards_that_forbid_a_digit_before() -> None:
     assert not rejects_digit_before(r"(?<=[\d])")
     assert not rejects_digit_before(r"(?<![^\d])")
     assert not rejects_digit_before(r"(?<![\w.,])", re.ASCII)  # ASCII \w lets other scripts' digits through
+
+
+def test_a_failing_analysis_falls_back_to_re_compile(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(source: str, flags: int) -> None:
+        raise AttributeError("re._parser changed")
+
+    monkeypatch.setattr(regex_shape, "_compile_with_shape", broken)
+    pattern, shape = regex_shape.compile_with_shape(r"\d+ mln", 0)
+    assert pattern.search("1,5 mln") is not None
+    assert shape == regex_shape.RegexShape((), False, ())
+
+
+def test_a_bad_pattern_is_still_an_error() -> None:
+    with pytest.raises(re.error):
+        regex_shape.compile_with_shape("(unclosed", 0)
