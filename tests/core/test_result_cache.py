@@ -170,3 +170,18 @@ def test_no_cache_keeps_no_parsed_data_either(tmp_path: Path) -> None:
     assert not (Path(os.environ["PRESSQA_CACHE_DIR"]) / "data").exists()
     _rows(_options(folder))
     assert _cache_files("data")
+
+
+@pytest.mark.languagetool
+def test_grammar_runs_afresh_on_a_cached_file_and_is_never_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "release.txt").write_text("He have said that it is a important step in in Minsk.\n", encoding="utf-8")
+    options = RunOptions(paths=[str(folder)], select=["grammar", "words"])
+    first = _rows(options)
+    assert {"grammar.languagetool/EN_A_VS_AN", "words.doubled"} <= {row[3] for row in first}
+    assert _rows(options) == first, "the cached run gives the same findings, grammar included"
+    stored = ResultCache(_cache_files("results")[0])
+    entry = stored.get(str(folder / "release.txt"), digest((folder / "release.txt").read_bytes()))
+    assert entry is not None
+    assert {f.rule for f in entry.findings} == {"words.doubled"}
