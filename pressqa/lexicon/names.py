@@ -318,25 +318,26 @@ def read_table(path: Path) -> list[dict[str, str]]:
     Fields are split on tabs as they are (no quoting); a short row simply lacks
     the missing columns.
     """
-    lines = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    lines = _data_lines(path)
     if not lines:
         return []
     header = lines[0].split("\t")
     return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
 
 
-def read_columns(path: Path, names: Sequence[str]) -> list[tuple[str | None, ...]]:
-    """The named columns of each row of a tab-separated data file, as `read_table` reads them (None where a row
-    or the file lacks one), picked by C-level maps rather than a dictionary a row."""
-    lines = [
+def _data_lines(path: Path) -> list[str]:
+    """The lines of a tab-separated data file that hold a header or a row (not blank, not `#` comments)."""
+    return [
         line
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
+
+
+def read_columns(path: Path, names: Sequence[str]) -> list[tuple[str | None, ...]]:
+    """The named columns of each row of a tab-separated data file, as `read_table` reads them (None where a row
+    or the file lacks one), picked by C-level maps rather than a dictionary a row."""
+    lines = _data_lines(path)
     if not lines:
         return []
     header = lines[0].split("\t")
