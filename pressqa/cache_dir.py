@@ -55,6 +55,17 @@ def clear_cache(folder: Path) -> int:
 STALE_AFTER = 14 * 24 * 3600  # seconds after which a cache file nobody wrote is removed (old versions, configs)
 
 
+def load_pickle(file: Path) -> object | None:
+    """A value kept by `store_pickle`, or None when the file is missing, damaged or foreign (only a cache miss)."""
+    import pickle
+
+    try:
+        with open(file, "rb") as stored:
+            return pickle.load(stored)
+    except Exception:  # noqa: BLE001 - any failure to read a cache file is a miss, never an error
+        return None
+
+
 def store_pickle(file: Path, value: object) -> None:
     """Write a value to a cache file atomically, removing stale neighbours; a cache that cannot be written is no error."""
     import pickle

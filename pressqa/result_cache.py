@@ -10,6 +10,7 @@ Kinds whose findings depend on more than this (grammar, through a server) are ne
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressqa import __version__
-from pressqa.cache_dir import store_pickle
+from pressqa.cache_dir import load_pickle, store_pickle
 from pressqa.finding import Finding
 from pressqa.suppression import Silence
 
@@ -42,16 +43,28 @@ def source_fingerprint(folders: Iterable[Path]) -> str:
 
     The code is included so that an upgrade or a local change never serves old results.
     """
+    hasher = hashlib.blake2b(_code_stamp().encode(), digest_size=16)
+    for folder in folders:
+        hasher.update(_folder_stamp(folder))
+    return hasher.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    # pressqa's code and the packages it depends on: the same for every rule set of a process.
     hasher = hashlib.blake2b(digest_size=16)
     for part in (f"format {FORMAT}", f"pressqa {__version__}", sys.version):
         hasher.update(part.encode() + b"\0")
     for package in DEPENDENCIES:
         hasher.update(f"{package} {_package_stamp(package)}".encode() + b"\0")
-    for folder in (Path(__file__).parent, *folders):
-        hasher.update(os.fsencode(folder) + (b"\0folder\0" if folder.is_dir() else b"\0missing\0"))
-        for path in _files_under(folder):
-            hasher.update(os.fsencode(path) + b"\0" + _file_stamp(path))
+    hasher.update(_folder_stamp(Path(__file__).parent))
     return hasher.hexdigest()
+
+
+def _folder_stamp(folder: Path) -> bytes:
+    stamp = [os.fsencode(folder) + (b"\0folder\0" if folder.is_dir() else b"\0missing\0")]
+    stamp.extend(os.fsencode(path) + b"\0" + _file_stamp(path) for path in _files_under(folder))
+    return b"".join(stamp)
 
 
 def _file_stamp(path: str) -> bytes:
@@ -172,13 +185,7 @@ class ResultCache:
     def _load(self) -> dict[str, CachedFile]:
         if self._entries is None:
             self._entries = {}
-            try:
-                with open(self.file, "rb") as file:
-                    stored = pickle.load(file)
-            except FileNotFoundError:
-                return self._entries
-            except Exception:  # noqa: BLE001 - a damaged or foreign cache file is only a cache miss
-                return self._entries
+            stored = load_pickle(self.file)
             if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT:
                 self._entries, self._finish = stored[1], stored[2]
         return self._entries

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from pressqa.cache_dir import store_pickle
+from pressqa.cache_dir import load_pickle, store_pickle
 from pressqa.loader import RuleFileError
 from pressqa.rule import Rule
 
@@ -18,13 +17,9 @@ def load_rules_remembered(file: Path, load: Callable[[], Loaded]) -> Loaded:
 
     Rule sets with errors are never stored, so their messages are always fresh.
     """
-    try:
-        with open(file, "rb") as stored:
-            rules = pickle.load(stored)
-        if isinstance(rules, dict) and all(isinstance(rule, Rule) for rule in rules.values()):
-            return rules, []
-    except Exception:  # noqa: BLE001, S110 - missing, damaged or foreign: load the files instead
-        pass
+    kept = load_pickle(file)
+    if isinstance(kept, dict) and all(isinstance(rule, Rule) for rule in kept.values()):
+        return kept, []
     rules, errors = load()
     if not errors:
         store_pickle(file, rules)

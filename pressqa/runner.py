@@ -6,6 +6,7 @@ import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from pressqa.cache_dir import FILE_RESULTS, PARSED_RULES, result_cache_dir
@@ -147,6 +148,7 @@ class _RuleSet:
         """Whether anything needed the engine yet (a run served from the cache may not)."""
         return self._engine is not None
 
+    @cached_property
     def uncacheable(self) -> bool:
         """Whether some rule's findings must be computed afresh even for an unchanged file."""
         return any(rule.kind in UNCACHEABLE_KINDS for rule in self.rules.values())
@@ -204,8 +206,9 @@ class Runner:
         """The engine for a config, built on first use."""
         if config.path not in self._rule_sets:
             directories = [builtin_rules_dir(), *config.rule_dirs]
-            source = source_fingerprint(directories) if self._cache_dir is not None else ""
+            source = ""
             if self._cache_dir is not None:
+                source = source_fingerprint(directories)
                 rules_file = self._cache_dir / PARSED_RULES / f"{source}.pickle"
                 rules, errors = load_rules_remembered(rules_file, lambda: load_rules(directories))
             else:
@@ -287,9 +290,8 @@ class Runner:
             result.files_fixed += outcome.fixed
             result.findings.extend(outcome.findings)
             rule_set.checked.append(outcome)
-            if outcome.notices:
-                for notice in outcome.notices:
-                    rule_set.engine.context.notice(notice)
+            for notice in outcome.notices:
+                rule_set.engine.context.notice(notice)
             if rule_set.cache is not None and outcome.digest and outcome.cached is None and outcome.error is None:
                 kept = tuple(f for f in outcome.findings if rule_set.cacheable(f))
                 rule_set.cache.put(CachedFile.of(outcome.path, outcome.digest, kept, outcome.states, outcome.silences))
@@ -297,8 +299,8 @@ class Runner:
     def _finish(self, rule_set: _RuleSet, result: RunResult) -> list[Finding]:
         """The cross-file findings of a rule set: from the cache when the same files were checked last time."""
         files = [(outcome.path, outcome.digest) for outcome in rule_set.checked]
-        cache = rule_set.cache
-        if cache is not None and all(digest for _, digest in files):
+        cache = rule_set.cache if all(digest for _, digest in files) else None
+        if cache is not None:
             remembered = cache.finish_findings(files)
             if remembered is not None:
                 return remembered
@@ -309,7 +311,7 @@ class Runner:
         finished = engine.finish()
         crashes = engine.take_crashes()
         result.errors.extend(InputError("", crash) for crash in crashes)
-        if cache is not None and not crashes and all(digest for _, digest in files):
+        if cache is not None and not crashes:
             cache.put_finish(files, finished)
         return finished
 
@@ -351,7 +353,7 @@ class Runner:
         findings = list(cached.findings)
         notices: list[str] = []
         error = None
-        if rule_set.uncacheable():
+        if rule_set.uncacheable:
             engine = rule_set.engine
             doc = Document.from_bytes(cached.path, data)
             fresh = engine.check_document(doc, uncacheable_only=True)

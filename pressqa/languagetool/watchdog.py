@@ -132,6 +132,15 @@ def remove_state(path: Path, pid: int) -> None:
             path.unlink()
 
 
+
+def _idle_seconds(state_path: Path) -> float | None:
+    """Seconds since a run last touched the state file, or None when it is gone."""
+    try:
+        return time.time() - state_path.stat().st_mtime
+    except FileNotFoundError:
+        return None
+
+
 def watch(state_path: Path, lock_path: Path, server_pid: int, idle_timeout: float) -> str:
     """Block until the server is gone or idle (then stop it); return why."""
     interval = min(60.0, max(0.5, idle_timeout / 10))
@@ -144,17 +153,14 @@ def watch(state_path: Path, lock_path: Path, server_pid: int, idle_timeout: floa
         state = read_state(state_path)
         if state is None or state.get("pid") != server_pid:
             return "server replaced"
-        try:
-            idle = time.time() - state_path.stat().st_mtime
-        except FileNotFoundError:
+        idle = _idle_seconds(state_path)
+        if idle is None:
             return "state removed"
         if idle < idle_timeout:
             continue
         with file_lock(lock_path, 30):
-            # A run may have touched the state while we waited for the lock.
-            try:
-                idle = time.time() - state_path.stat().st_mtime
-            except FileNotFoundError:
+            idle = _idle_seconds(state_path)  # a run may have touched the state while we waited for the lock
+            if idle is None:
                 return "state removed"
             if idle < idle_timeout:
                 continue

@@ -451,22 +451,16 @@ def load_register(lexicon: Lexicon) -> Register:
 def _read_yaml(path: Path, keep_parse: bool = True) -> dict[str, Any]:
     """A register file's mapping, parsed once per content: the parse is kept in the cache folder (as parsed rule
     files are), since importing a YAML library and parsing cost ~20 ms of a one-file run."""
-    import pickle
+    from pressqa.cache_dir import load_pickle, store_pickle
 
     data = path.read_bytes()
     kept = _parse_file(data) if keep_parse else None
     if kept is not None:
-        try:
-            with open(kept, "rb") as stored:
-                parsed = pickle.load(stored)
-            if isinstance(parsed, dict):
-                return parsed
-        except Exception:  # noqa: BLE001, S110 - missing, damaged or foreign: parse the file instead
-            pass
+        remembered = load_pickle(kept)
+        if isinstance(remembered, dict):
+            return remembered
     parsed = _parse_yaml(data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
     if kept is not None:
-        from pressqa.cache_dir import store_pickle
-
         store_pickle(kept, parsed)
     return parsed
 

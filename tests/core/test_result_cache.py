@@ -148,7 +148,7 @@ def test_grammar_findings_are_never_cached(tmp_path: Path) -> None:
     rule_set = runner.rule_set(config)
     grammar = Finding("a.txt", "grammar.languagetool/EN_A_VS_AN", Severity.WARNING, "m", 0, 1, 1, 1, 1, 2)
     doubled = Finding("a.txt", "words.doubled", Severity.WARNING, "m", 0, 1, 1, 1, 1, 2)
-    assert rule_set.uncacheable()
+    assert rule_set.uncacheable
     assert not rule_set.cacheable(grammar) and rule_set.cacheable(doubled)
 
 
